@@ -1,0 +1,46 @@
+// corio: every public package, re-exported by name. Each line names what it exports, so
+// bundlers can drop whatever an app does not import.
+export {
+  CancelledError,
+  CorioError,
+  type Coroutine,
+  DeadlockError,
+  type EventLoop as EventLoopLike,
+  type ExceptionContext,
+  type ExceptionHandler,
+  type FutureLike,
+  getRunningLoop,
+  getRunningLoopOrNull,
+  type Handle as HandleLike,
+  InvalidStateError,
+  isCancelledError,
+  isCoroutine,
+  isFutureLike,
+  type LoopInstrument,
+  type Operation,
+  RuntimeError,
+  type TaskLike,
+  type TaskOptions,
+  TimeoutError,
+  type TimerHandle as TimerHandleLike,
+  YIELD_NOW,
+  type Yielded,
+} from "@corio/interfaces";
+export {
+  type ClockKind,
+  EventLoop,
+  type EventLoopOptions,
+  Future,
+  Handle,
+  TimerHandle,
+} from "@corio/loop";
+export {
+  allTasks,
+  createTask,
+  currentTask,
+  fromPromise,
+  type RunOptions,
+  run,
+  sleep,
+  Task,
+} from "@corio/task";

@@ -1,0 +1,157 @@
+/**
+ * Errors shared by every corio package.
+ *
+ * How identity works: two copies of `@corio/interfaces` (say, one bundled by a library and one
+ * installed by the app) define two distinct classes. Each class carries a brand registered with
+ * `Symbol.for`, stamps it on its instances, and answers `instanceof` by looking for that brand, so
+ * `err instanceof CancelledError` holds whichever copy threw it.
+ */
+
+const BRANDS: unique symbol = Symbol.for("@corio/interfaces/brands") as never;
+
+type Branded = { [BRANDS]?: Record<string, true> };
+
+function hasBrand(value: unknown, brand: string): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Branded)[BRANDS] !== undefined &&
+    (value as Branded)[BRANDS]![brand] === true
+  );
+}
+
+function stamp(error: Error, brand: string): void {
+  const target = error as Branded;
+  if (!Object.hasOwn(target, BRANDS)) {
+    Object.defineProperty(target, BRANDS, { value: Object.create(null), enumerable: false });
+  }
+  target[BRANDS]![brand] = true;
+}
+
+/**
+ * Base class of corio's errors: its subclasses keep one identity across copies of the package.
+ *
+ * A subclass passes its own brand (its name is a good one) to the constructor's third argument.
+ *
+ * @example
+ * class LockBroken extends CorioError {
+ *   static readonly brand = "LockBroken";
+ *   constructor(message?: string) { super(message, undefined, LockBroken.brand); }
+ * }
+ */
+export class CorioError extends Error {
+  /** The brand that `instanceof` looks for; subclasses override it. */
+  static readonly brand: string = "CorioError";
+
+  constructor(message?: string, options?: ErrorOptions, brand?: string) {
+    super(message, options);
+    stamp(this, "CorioError");
+    if (brand !== undefined) stamp(this, brand);
+    this.name = brand ?? "CorioError";
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: each subclass answers with its own brand.
+    return hasBrand(value, (this as unknown as { brand: string }).brand);
+  }
+}
+
+/**
+ * Thrown into a coroutine at the `yield*` where it waits when its task is cancelled.
+ *
+ * Catch it only to clean up, then rethrow: a coroutine that swallows it makes its task finish
+ * normally, exactly as in asyncio. Unlike Python, JavaScript has no `BaseException`, so a bare
+ * `catch (e)` catches it too; test with `isCancelledError(e)` or `instanceof` and rethrow.
+ *
+ * @asyncio `asyncio.CancelledError`
+ * @example
+ * try {
+ *   yield* sleep(1000);
+ * } catch (e) {
+ *   if (e instanceof CancelledError) console.log("cancelled:", e.message);
+ *   throw e;
+ * }
+ */
+export class CancelledError extends CorioError {
+  static override readonly brand = "CancelledError";
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message ?? "", options, CancelledError.brand);
+  }
+}
+
+/**
+ * Thrown when an operation meets an object in the wrong state, such as setting the result of a
+ * future that is already done or reading the result of one that is not.
+ *
+ * @asyncio `asyncio.InvalidStateError`
+ * @example
+ * fut.setResult(1);
+ * fut.setResult(2); // throws InvalidStateError
+ */
+export class InvalidStateError extends CorioError {
+  static override readonly brand = "InvalidStateError";
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options, InvalidStateError.brand);
+  }
+}
+
+/**
+ * Thrown when a deadline set by `waitFor`, `timeout` or `timeoutAt` passes.
+ *
+ * @asyncio `asyncio.TimeoutError` (the builtin `TimeoutError` since Python 3.11)
+ * @example
+ * try {
+ *   yield* waitFor(slow(), 1000);
+ * } catch (e) {
+ *   if (e instanceof TimeoutError) console.log("gave up");
+ * }
+ */
+export class TimeoutError extends CorioError {
+  static override readonly brand = "TimeoutError";
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options, TimeoutError.brand);
+  }
+}
+
+/**
+ * Thrown when the loop is used the wrong way: no running loop, a closed loop, `run()` inside a
+ * running loop, a task awaiting itself.
+ *
+ * @asyncio Python's builtin `RuntimeError`, which asyncio raises in the same places.
+ * @example
+ * getRunningLoop(); // outside a coroutine: throws RuntimeError("no running event loop")
+ */
+export class RuntimeError extends CorioError {
+  static override readonly brand = "RuntimeError";
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options, RuntimeError.brand);
+  }
+}
+
+/**
+ * Thrown by `run()` when no task can ever make progress again while the main task is not done:
+ * nothing is ready, no timer is set and nothing outside the loop is pending. The message lists
+ * every task and what it waits on.
+ *
+ * @asyncio none: asyncio would block forever in `select()`. corio makes the hang loud instead.
+ * @example
+ * await run(function* () {
+ *   yield* getRunningLoop().createFuture(); // nobody will ever set it
+ * }()); // rejects with DeadlockError
+ */
+export class DeadlockError extends CorioError {
+  static override readonly brand = "DeadlockError";
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options, DeadlockError.brand);
+  }
+}
+
+/**
+ * Tells whether `value` is a {@link CancelledError} from any copy of corio.
+ *
+ * @example
+ * catch (e) { if (!isCancelledError(e)) log(e); throw e; }
+ */
+export function isCancelledError(value: unknown): value is CancelledError {
+  return hasBrand(value, CancelledError.brand);
+}

@@ -1,0 +1,30 @@
+export {
+  CancelledError,
+  CorioError,
+  DeadlockError,
+  InvalidStateError,
+  isCancelledError,
+  RuntimeError,
+  TimeoutError,
+} from "./errors.js";
+export type {
+  EventLoop,
+  ExceptionContext,
+  ExceptionHandler,
+  Handle,
+  LoopInstrument,
+  TaskFactory,
+  TimerHandle,
+} from "./loop.js";
+export type {
+  Coroutine,
+  DoneCallback,
+  Future,
+  FutureLike,
+  Operation,
+  TaskLike,
+  TaskOptions,
+  Yielded,
+} from "./protocol.js";
+export { isCoroutine, isFutureLike, YIELD_NOW } from "./protocol.js";
+export { getRunningLoop, getRunningLoopOrNull, setRunningLoop } from "./registry.js";

@@ -1,0 +1,112 @@
+import type { Coroutine, Future, FutureLike, TaskLike, TaskOptions } from "./protocol.js";
+
+/**
+ * A callback scheduled on the loop; cancelling it before it runs means it never runs.
+ *
+ * @asyncio `asyncio.Handle`
+ */
+export interface Handle {
+  /** Stops the callback from running; does nothing if it already ran. */
+  cancel(): void;
+  /** True once `cancel()` was called. */
+  cancelled(): boolean;
+}
+
+/**
+ * A callback scheduled for a point in the loop's time.
+ *
+ * @asyncio `asyncio.TimerHandle`
+ */
+export interface TimerHandle extends Handle {
+  /** The loop time, in milliseconds, at which the callback is due. */
+  when(): number;
+}
+
+/**
+ * What the exception handler is told.
+ *
+ * @asyncio the `context` dict of `loop.call_exception_handler`
+ */
+export interface ExceptionContext {
+  message: string;
+  exception?: unknown;
+  future?: FutureLike<unknown>;
+  task?: TaskLike<unknown>;
+  handle?: Handle;
+  [key: string]: unknown;
+}
+
+/** @asyncio the handler given to `loop.set_exception_handler` */
+export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => void;
+
+/** @asyncio the factory given to `loop.set_task_factory` */
+export type TaskFactory = <T>(
+  loop: EventLoop,
+  coro: Coroutine<T>,
+  options?: TaskOptions,
+) => TaskLike<T>;
+
+/**
+ * Hooks that tools (timelines, tracers, profilers) install on a loop. Every hook is optional, and
+ * a loop without instruments pays one null check per event.
+ */
+export interface LoopInstrument {
+  /** A task was created (before its first step). */
+  taskCreated?(task: TaskLike<unknown>): void;
+  /** A task's coroutine is about to be stepped. */
+  stepStarted?(task: TaskLike<unknown>): void;
+  /** A task's step returned (it suspended or finished). */
+  stepEnded?(task: TaskLike<unknown>): void;
+  /** A task gave up control, waiting on `awaiting` (`null`: for one loop iteration). */
+  taskSuspended?(task: TaskLike<unknown>, awaiting: FutureLike<unknown> | null): void;
+  /** `cancel()` was called on a pending task. */
+  cancelRequested?(task: TaskLike<unknown>, message: string | undefined): void;
+  /** A task finished: with a result, an exception, or cancelled (see `task.cancelled()`). */
+  taskDone?(task: TaskLike<unknown>): void;
+  /** A plain callback (not a task step) ran. */
+  callbackRan?(callback: Function): void;
+}
+
+/**
+ * The event loop: a ready queue of callbacks, a clock and its timers, and the tasks it drives.
+ *
+ * @asyncio `asyncio.AbstractEventLoop`
+ */
+export interface EventLoop {
+  /** The loop's clock, in milliseconds. Virtual loops report virtual time. */
+  time(): number;
+  /** Runs `callback` on the next loop iteration, after those already scheduled. */
+  callSoon(callback: () => void): Handle;
+  /** Runs `callback` after `delay` ms (a delay of 0 or less means as soon as possible). */
+  callLater(delay: number, callback: () => void): TimerHandle;
+  /** Runs `callback` at loop time `when` (a time already past means as soon as possible). */
+  callAt(when: number, callback: () => void): TimerHandle;
+  /** Makes a pending future bound to this loop; `label` shows in task listings. */
+  createFuture<T>(label?: string): Future<T>;
+  /** Wraps `coro` in a task scheduled to start on the next iteration. */
+  createTask<T>(coro: Coroutine<T>, options?: TaskOptions): TaskLike<T>;
+  /** The task whose step is running now, or `null`. */
+  currentTask(): TaskLike<unknown> | null;
+  /** Every task of this loop that is not done yet. */
+  allTasks(): Set<TaskLike<unknown>>;
+  setTaskFactory(factory: TaskFactory | null): void;
+  getTaskFactory(): TaskFactory | null;
+  setExceptionHandler(handler: ExceptionHandler | null): void;
+  getExceptionHandler(): ExceptionHandler | null;
+  /** Reports an error that has nobody to catch it, through the handler or the default one. */
+  callExceptionHandler(context: ExceptionContext): void;
+  /** The default handler: prints the message and the error with `console.error`. */
+  defaultExceptionHandler(context: ExceptionContext): void;
+  /**
+   * Tells the loop something outside it (a promise, say) may still schedule work, so a virtual
+   * clock must not jump and the loop is not deadlocked. Call the returned function when it settles.
+   */
+  trackExternal(label: string): () => void;
+  /** Installs instrumentation hooks; returns a function that removes them. */
+  addInstrument(instrument: LoopInstrument): () => void;
+  isRunning(): boolean;
+  isClosed(): boolean;
+  getDebug(): boolean;
+  /** Stops the loop for good: drops every pending callback and timer. */
+  close(): void;
+}

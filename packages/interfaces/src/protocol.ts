@@ -1,0 +1,160 @@
+/**
+ * The await protocol.
+ *
+ * How it works: a coroutine is a generator. It suspends by yielding a future-like object to the
+ * task that drives it, and the task resumes it once that future is done. Nobody writes `yield fut`
+ * by hand: a future is its own iterator, and `yield* fut` runs it. The first `next()` finds the
+ * future pending, raises its `_blocking` flag and yields the future; the task sees the flag, lowers
+ * it, and parks itself on the future. When the future is done the task calls `next()` again, and
+ * the future returns its result (or throws its exception), which becomes the value of `yield* fut`.
+ * A future that is already done returns at once, without suspending, as in asyncio.
+ *
+ * The flag is asyncio's `_asyncio_future_blocking`: it tells a correct `yield* fut` apart from the
+ * mistake `yield fut`, which would otherwise resume with the wrong value.
+ */
+import type { EventLoop } from "./loop.js";
+
+/**
+ * Yielded by `sleep(0)`: give up control for exactly one loop iteration.
+ *
+ * @asyncio the bare `yield` in `asyncio.sleep(0)`
+ */
+export const YIELD_NOW: unique symbol = Symbol.for("@corio/interfaces/YIELD_NOW") as never;
+
+/** What a coroutine may yield to its task: a future to wait on, or {@link YIELD_NOW}. */
+export type Yielded = FutureLike<unknown> | typeof YIELD_NOW;
+
+/**
+ * Something a coroutine can wait on with `yield*`: a coroutine, a future, a task, or a helper such
+ * as `sleep(ms)`. `const v = yield* op` gives `v` the type `T`.
+ *
+ * @asyncio an awaitable (an object with `__await__`)
+ * @example
+ * function* twice(op: Operation<number>): Coroutine<number> {
+ *   return 2 * (yield* op);
+ * }
+ */
+export interface Operation<T> {
+  [Symbol.iterator](): Iterator<Yielded, T, unknown>;
+}
+
+/**
+ * A coroutine object: what calling a generator function returns. Lazy, like Python's coroutine
+ * object: nothing runs until a task (or a `yield*`) steps it.
+ *
+ * @asyncio a coroutine object (`async def` called)
+ * @example
+ * function* crawl(url: string): Coroutine<string> {
+ *   yield* sleep(1000);
+ *   return `OK ${url}`;
+ * }
+ */
+export type Coroutine<T = unknown> = Generator<Yielded, T, unknown>;
+
+/** A function called with the future once it is done. */
+export type DoneCallback<F> = (future: F) => void;
+
+/**
+ * The read side of a future: what a task needs to wait on it. Any object with this shape can be
+ * awaited by corio's tasks, so another implementation can join in.
+ *
+ * @asyncio `asyncio.Future` as seen by `Task.__step` (`_asyncio_future_blocking`, `get_loop`,
+ * `add_done_callback`, `__await__`)
+ */
+export interface FutureLike<T> extends Operation<T> {
+  /** Part of the await protocol: raised by the iterator right before it yields the future. */
+  _blocking: boolean;
+  /** The loop the future belongs to. */
+  getLoop(): EventLoop;
+  /** True once the future has a result, an exception, or was cancelled. */
+  done(): boolean;
+  /** True if the future was cancelled. */
+  cancelled(): boolean;
+  /**
+   * The result. Throws the future's exception, a `CancelledError` if it was cancelled, or an
+   * `InvalidStateError` if it is not done yet.
+   */
+  result(): T;
+  /** The exception, or `null`. Throws `CancelledError` if cancelled, `InvalidStateError` if pending. */
+  exception(): unknown;
+  /** Cancels the future; returns false if it was already done. */
+  cancel(message?: string): boolean;
+  /** Calls `callback(future)` through the loop once the future is done, never synchronously. */
+  addDoneCallback(callback: DoneCallback<this>): void;
+  /** Removes every registration of `callback`; returns how many were removed. */
+  removeDoneCallback(callback: DoneCallback<this>): number;
+  /** A short description of what this future stands for, shown in task listings. */
+  readonly label?: string | undefined;
+}
+
+/**
+ * A future with its write side, as made by `loop.createFuture()`.
+ *
+ * @asyncio `asyncio.Future`
+ * @example
+ * const fut = getRunningLoop().createFuture<number>();
+ * getRunningLoop().callLater(1000, () => fut.setResult(42));
+ * const v = yield* fut; // 42, one second later
+ */
+export interface Future<T> extends FutureLike<T>, PromiseLike<T> {
+  /** Marks the future done with `value`. Throws `InvalidStateError` if already done. */
+  setResult(value: T): void;
+  /** Marks the future done with `error`. Throws `InvalidStateError` if already done. */
+  setException(error: unknown): void;
+}
+
+/** Options for creating a task. */
+export interface TaskOptions {
+  /** A name shown in task listings and errors; defaults to `Task-N`. */
+  name?: string | undefined;
+}
+
+/**
+ * A running coroutine, scheduled on the loop. It is a future of the coroutine's return value, and
+ * a `PromiseLike`, so plain `async` code can `await` it.
+ *
+ * @asyncio `asyncio.Task`
+ */
+export interface TaskLike<T> extends Future<T> {
+  /** Asks the task to stop: throws `CancelledError` into the coroutine where it waits. */
+  cancel(message?: string): boolean;
+  /** How many cancellation requests are pending (asyncio 3.11+ bookkeeping). */
+  cancelling(): number;
+  /** Withdraws one cancellation request; returns the count left. */
+  uncancel(): number;
+  getName(): string;
+  setName(name: string): void;
+  getCoro(): Coroutine<T> | null;
+  /** An `AbortSignal` that aborts when the task is cancelled. Made on first access. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Tells whether `value` follows the await protocol of {@link FutureLike}.
+ *
+ * @asyncio `asyncio.isfuture`
+ */
+export function isFutureLike(value: unknown): value is FutureLike<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as FutureLike<unknown>)._blocking === "boolean" &&
+    typeof (value as FutureLike<unknown>).addDoneCallback === "function"
+  );
+}
+
+/**
+ * Tells whether `value` is a generator object, the shape of a corio coroutine.
+ *
+ * @asyncio `asyncio.iscoroutine`
+ */
+export function isCoroutine(value: unknown): value is Coroutine<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Generator).next === "function" &&
+    typeof (value as Generator).throw === "function" &&
+    typeof (value as Generator).return === "function" &&
+    typeof (value as Generator)[Symbol.iterator] === "function"
+  );
+}

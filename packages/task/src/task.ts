@@ -1,0 +1,353 @@
+/**
+ * Task: drives a generator coroutine on the loop.
+ *
+ * How a step flows: the loop's ready queue calls `_step()`. The step resumes the coroutine with
+ * `next()` (or `throw()` to deliver a cancellation or an error), and the coroutine runs until it
+ * yields. What it yields decides what happens next:
+ * - a pending future (reached through `yield* fut`): the task registers itself as the future's
+ *   waker and sleeps; the future's completion queues the next step through the ready queue;
+ * - `YIELD_NOW` (from `sleep(0)`): the next step is queued at once, one loop iteration later;
+ * - anything else is a mistake, reported into the coroutine on the next step.
+ * When the coroutine returns or throws, the task (a future) takes its result or exception.
+ * Nothing here allocates per step: no closure, no promise, no iterator result beyond V8's own.
+ */
+import * as I from "@corio/interfaces";
+import { type EventLoop, Future } from "@corio/loop";
+
+const {
+  CancelledError,
+  InvalidStateError,
+  RuntimeError,
+  isCancelledError,
+  isCoroutine,
+  isFutureLike,
+} = I;
+
+import { YIELD_NOW } from "@corio/interfaces";
+
+const PENDING = 0;
+
+/** @internal The ready-queue entry for a step; shared by every task. */
+function stepTask(task: Task<unknown>): void {
+  task._step();
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  if (typeof value === "function") return `function ${value.name || "(anonymous)"}`;
+  if (typeof value === "object") return `an object (${Object.prototype.toString.call(value)})`;
+  return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * A coroutine scheduled on the loop, and a future of its return value.
+ *
+ * Tasks start on the next loop iteration, in creation order. `cancel()` throws `CancelledError`
+ * into the coroutine exactly at the `yield*` where it waits; its `finally` blocks run. A coroutine
+ * that catches the error and returns makes the task finish normally, as in asyncio.
+ *
+ * @asyncio `asyncio.Task`
+ * @example
+ * const task = createTask(crawlPage("url_1"), { name: "crawl-1" });
+ * yield* sleep(100);
+ * task.cancel();
+ */
+export class Task<T> extends Future<T> implements I.TaskLike<T> {
+  /** @internal */ _coro: I.Coroutine<T>;
+  /** @internal */ _name: string;
+  /** @internal */ _mustCancel = false;
+  /** @internal */ _futWaiter: I.FutureLike<unknown> | null = null;
+  /** @internal */ _waitingOnYield = false;
+  /** @internal */ _numCancelsRequested = 0;
+  /** @internal */ _pendingError: unknown = undefined;
+  /** @internal */ _hasPendingError = false;
+  /** @internal */ _parent: I.TaskLike<unknown> | null;
+  /** @internal */ _creationStack: string | undefined = undefined;
+  /** @internal */ _abort: AbortController | null = null;
+  private _foreignWakeup: (() => void) | null = null;
+
+  /**
+   * @internal Use `createTask(coro)`.
+   * @throws {TypeError} if `coro` is not a generator object, or `options.name` not a string.
+   */
+  constructor(coro: I.Coroutine<T>, loop: EventLoop, options?: I.TaskOptions) {
+    super(loop);
+    if (!isCoroutine(coro)) {
+      throw new TypeError(
+        `createTask(coro): coro must be a generator object (call the generator function: createTask(work()), not createTask(work)), got ${describeValue(coro)}`,
+      );
+    }
+    const name = options?.name;
+    if (name !== undefined && typeof name !== "string") {
+      throw new TypeError(
+        `createTask(coro, options): options.name must be a string, got ${describeValue(name)}`,
+      );
+    }
+    this._coro = coro;
+    this._name = name ?? `Task-${++loop._taskCounter}`;
+    this._parent = loop._currentTask;
+    if (loop.getDebug()) this._creationStack = new Error("created here").stack;
+    loop._tasks.add(this);
+    loop._push(stepTask, this as Task<unknown>);
+    const hooks = loop._hooks;
+    if (hooks !== null && hooks.taskCreated !== undefined) hooks.taskCreated(this);
+  }
+
+  /** The task's name. @asyncio `Task.get_name` */
+  getName(): string {
+    return this._name;
+  }
+
+  /**
+   * Renames the task.
+   *
+   * @asyncio `Task.set_name`
+   * @throws {TypeError} if `name` is not a string.
+   */
+  setName(name: string): void {
+    if (typeof name !== "string")
+      throw new TypeError(`setName(name): name must be a string, got ${describeValue(name)}`);
+    this._name = name;
+  }
+
+  /** The coroutine this task drives. @asyncio `Task.get_coro` */
+  getCoro(): I.Coroutine<T> {
+    return this._coro;
+  }
+
+  /**
+   * Requests cancellation: if the task waits on a future, that future is cancelled and the task
+   * wakes with `CancelledError` thrown in at its `yield*`; otherwise the error is thrown in at the
+   * next step. A task cancelled before its first step never runs its body. Returns false if the
+   * task is already done.
+   *
+   * @asyncio `Task.cancel`
+   * @example
+   * const t = createTask(worker());
+   * yield* sleep(0);
+   * t.cancel("shutting down");
+   */
+  override cancel(message?: string): boolean {
+    if (this._state !== PENDING) return false;
+    this._numCancelsRequested++;
+    const hooks = this._loop._hooks;
+    if (hooks !== null && hooks.cancelRequested !== undefined) hooks.cancelRequested(this, message);
+    if (this._abort !== null && !this._abort.signal.aborted) {
+      this._abort.abort(new CancelledError(message));
+    }
+    const waiter = this._futWaiter;
+    if (waiter !== null && waiter.cancel(message)) {
+      // Keep _futWaiter: it may be a task that swallows the cancellation and has to be
+      // cancelled again later.
+      return true;
+    }
+    this._mustCancel = true;
+    this._cancelMessage = message;
+    return true;
+  }
+
+  /**
+   * The number of cancellation requests not yet withdrawn with `uncancel()`.
+   *
+   * @asyncio `Task.cancelling`
+   */
+  cancelling(): number {
+    return this._numCancelsRequested;
+  }
+
+  /**
+   * Withdraws one cancellation request; returns how many remain. When none remain, a cancellation
+   * not yet delivered is dropped. Used by timeouts and task groups that turn a cancellation they
+   * caused into something else.
+   *
+   * @asyncio `Task.uncancel`
+   */
+  uncancel(): number {
+    if (this._numCancelsRequested > 0) {
+      this._numCancelsRequested--;
+      if (this._numCancelsRequested === 0) this._mustCancel = false;
+    }
+    return this._numCancelsRequested;
+  }
+
+  /**
+   * An `AbortSignal` that aborts (with a `CancelledError` as reason) when the task is cancelled.
+   * Made on first access, so tasks that never ask pay nothing. It stays aborted even if the task
+   * later withdraws the cancellation with `uncancel()`.
+   *
+   * @example
+   * const res = yield* fromPromise(fetch(url, { signal: currentTask()!.signal }));
+   */
+  get signal(): AbortSignal {
+    if (this._abort === null) {
+      this._abort = new AbortController();
+      if (this._state !== PENDING ? this.cancelled() : this._numCancelsRequested > 0) {
+        this._abort.abort(new CancelledError(this._cancelMessage));
+      }
+    }
+    return this._abort.signal;
+  }
+
+  /**
+   * Tasks finish only by running their coroutine.
+   *
+   * @throws {@link RuntimeError} always, as in asyncio.
+   */
+  override setResult(_value: T): void {
+    throw new RuntimeError("Task does not support setResult()");
+  }
+
+  /** @throws {@link RuntimeError} always, as in asyncio. */
+  override setException(_error: unknown): void {
+    throw new RuntimeError("Task does not support setException()");
+  }
+
+  /** @internal A future this task waited on is done. */
+  _wakeup(): void {
+    this._step();
+  }
+
+  /** @internal Runs the coroutine up to its next suspension point. */
+  _step(): void {
+    if (this._state !== PENDING) {
+      throw new InvalidStateError(`_step(): task "${this._name}" is already done`);
+    }
+    let error = this._pendingError;
+    let hasError = this._hasPendingError;
+    if (hasError) {
+      this._pendingError = undefined;
+      this._hasPendingError = false;
+    }
+    if (this._mustCancel) {
+      if (!hasError || !isCancelledError(error)) {
+        error = this._makeCancelledError();
+        hasError = true;
+      }
+      this._mustCancel = false;
+    }
+    this._futWaiter = null;
+    this._waitingOnYield = false;
+    const loop = this._loop;
+    const previous = loop._currentTask;
+    loop._currentTask = this;
+    const hooks = loop._hooks;
+    if (hooks !== null && hooks.stepStarted !== undefined) hooks.stepStarted(this);
+    try {
+      let r: IteratorResult<I.Yielded, T>;
+      try {
+        r = hasError ? this._coro.throw(error) : this._coro.next(YIELD_NOW);
+      } catch (thrown) {
+        if (isCancelledError(thrown)) {
+          this._cancelledExc = thrown;
+          super.cancel();
+        } else {
+          Future.prototype.setException.call(this, thrown);
+        }
+        this._finished();
+        return;
+      }
+      if (r.done) {
+        if (this._mustCancel) {
+          // Cancelled right before the coroutine returned.
+          this._mustCancel = false;
+          super.cancel(this._cancelMessage);
+        } else {
+          Future.prototype.setResult.call(this, r.value);
+        }
+        this._finished();
+        return;
+      }
+      this._suspend(r.value);
+    } finally {
+      loop._currentTask = previous;
+      if (hooks !== null && hooks.stepEnded !== undefined) hooks.stepEnded(this);
+    }
+  }
+
+  private _suspend(value: I.Yielded): void {
+    const loop = this._loop;
+    if (value === YIELD_NOW) {
+      this._waitingOnYield = true;
+      loop._push(stepTask, this as Task<unknown>);
+      const hooks = loop._hooks;
+      if (hooks !== null && hooks.taskSuspended !== undefined) hooks.taskSuspended(this, null);
+      return;
+    }
+    if (value instanceof Future) {
+      if (!value._blocking) {
+        this._failNextStep(
+          new RuntimeError(
+            `yield was used instead of yield* in task "${this._name}" with ${value}: write yield* fut`,
+          ),
+        );
+        return;
+      }
+      if (value._loop !== loop) {
+        this._failNextStep(
+          new RuntimeError(`task "${this._name}" got ${value} attached to a different loop`),
+        );
+        return;
+      }
+      if (value === (this as unknown)) {
+        this._failNextStep(new RuntimeError(`task "${this._name}" cannot await on itself`));
+        return;
+      }
+      value._blocking = false;
+      value._addWaker(this);
+      this._park(value);
+      return;
+    }
+    if (isFutureLike(value)) {
+      if (!value._blocking) {
+        this._failNextStep(
+          new RuntimeError(`yield was used instead of yield* in task "${this._name}"`),
+        );
+        return;
+      }
+      if (value.getLoop() !== loop) {
+        this._failNextStep(
+          new RuntimeError(`task "${this._name}" got a future attached to a different loop`),
+        );
+        return;
+      }
+      value._blocking = false;
+      value.addDoneCallback((this._foreignWakeup ??= () => this._step()));
+      this._park(value);
+      return;
+    }
+    let hint = "";
+    if (isCoroutine(value)) hint = ": it yielded a generator; write yield* to run a coroutine";
+    else if (value !== null && typeof (value as PromiseLike<unknown>)?.then === "function") {
+      hint = ": it yielded a promise; wrap it as yield* fromPromise(promise)";
+    } else if (value === undefined)
+      hint = ": a bare `yield`; write yield* sleep(0) to give up control";
+    this._failNextStep(
+      new RuntimeError(`task "${this._name}" got a bad yield (${describeValue(value)})${hint}`),
+    );
+  }
+
+  private _park(future: I.FutureLike<unknown>): void {
+    this._futWaiter = future;
+    const hooks = this._loop._hooks;
+    if (hooks !== null && hooks.taskSuspended !== undefined) hooks.taskSuspended(this, future);
+    if (this._mustCancel && future.cancel(this._cancelMessage)) this._mustCancel = false;
+  }
+
+  private _failNextStep(error: unknown): void {
+    this._pendingError = error;
+    this._hasPendingError = true;
+    this._loop._push(stepTask, this as Task<unknown>);
+  }
+
+  private _finished(): void {
+    const loop = this._loop;
+    loop._tasks.delete(this);
+    const hooks = loop._hooks;
+    if (hooks !== null && hooks.taskDone !== undefined) hooks.taskDone(this);
+  }
+
+  override toString(): string {
+    return `<Task ${this._stateName()} name="${this._name}">`;
+  }
+}
