@@ -155,3 +155,46 @@ export class DeadlockError extends CorioError {
 export function isCancelledError(value: unknown): value is CancelledError {
   return hasBrand(value, CancelledError.brand);
 }
+
+/**
+ * Thrown by `getNowait()` on an empty queue.
+ *
+ * @asyncio `asyncio.QueueEmpty`
+ * @example
+ * try { queue.getNowait(); } catch (e) { if (e instanceof QueueEmpty) console.log("nothing yet"); }
+ */
+export class QueueEmpty extends CorioError {
+  static override readonly brand = "QueueEmpty";
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options, QueueEmpty.brand);
+  }
+}
+
+/**
+ * Thrown by `putNowait()` on a full bounded queue.
+ *
+ * @asyncio `asyncio.QueueFull`
+ * @example
+ * try { queue.putNowait(job); } catch (e) { if (e instanceof QueueFull) dropped++; }
+ */
+export class QueueFull extends CorioError {
+  static override readonly brand = "QueueFull";
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options, QueueFull.brand);
+  }
+}
+
+/**
+ * Thrown by queue operations once the queue is shut down (by `get` only when it is also empty,
+ * unless shut down with `immediate`).
+ *
+ * @asyncio `asyncio.QueueShutDown` (Python 3.13)
+ * @example
+ * try { for (;;) handle(yield* queue.get()); } catch (e) { if (!(e instanceof QueueShutDown)) throw e; }
+ */
+export class QueueShutDown extends CorioError {
+  static override readonly brand = "QueueShutDown";
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options, QueueShutDown.brand);
+  }
+}

@@ -4,6 +4,9 @@ export {
   DeadlockError,
   InvalidStateError,
   isCancelledError,
+  QueueEmpty,
+  QueueFull,
+  QueueShutDown,
   RuntimeError,
   TimeoutError,
 } from "./errors.js";
@@ -27,4 +30,5 @@ export type {
   Yielded,
 } from "./protocol.js";
 export { isCoroutine, isFutureLike, YIELD_NOW } from "./protocol.js";
+export type { QueueLike, QueueStatistics } from "./queue.js";
 export { getRunningLoop, getRunningLoopOrNull, setRunningLoop } from "./registry.js";
