@@ -19,6 +19,7 @@ export function* main() {
   try {
     yield* task;
   } catch (error) {
-    if (error instanceof CancelledError) console.log(`main: task.cancelled() = ${task.cancelled()}`);
+    if (error instanceof CancelledError)
+      console.log(`main: task.cancelled() = ${task.cancelled()}`);
   }
 }
