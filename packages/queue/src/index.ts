@@ -1,1 +1,3 @@
-export {};
+export { LifoQueue } from "./lifo-queue.js";
+export { type PriorityKey, PriorityQueue, type PriorityQueueOptions } from "./priority-queue.js";
+export { Queue } from "./queue.js";
