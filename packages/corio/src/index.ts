@@ -49,3 +49,10 @@ export {
   sleep,
   Task,
 } from "@corio/task";
+export {
+  LifoQueue,
+  type PriorityKey,
+  PriorityQueue,
+  type PriorityQueueOptions,
+  Queue,
+} from "@corio/queue";
