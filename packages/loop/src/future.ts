@@ -1,7 +1,7 @@
 import * as I from "@corio/interfaces";
 import type { EventLoop } from "./loop.js";
 
-const { CancelledError, InvalidStateError } = I;
+const { CancelledError, InvalidStateError, RuntimeError } = I;
 
 /** @internal */ export const PENDING = 0;
 /** @internal */ export const FINISHED = 1;
@@ -222,6 +222,9 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
   /** @internal Part of the await protocol: yields the future while pending, then returns its result. */
   next(): IteratorResult<I.Yielded, T> {
     if (this._state === PENDING) {
+      // A task lowers the flag when it parks on the future. Still raised means the future was
+      // iterated by hand (spread, Array.from, a test matcher): fail instead of spinning forever.
+      if (this._blocking) throw new RuntimeError("yield* on a future must run inside a task");
       this._blocking = true;
       return { value: this, done: false };
     }

@@ -1,3 +1,3 @@
 export { Future } from "./future.js";
 export { Handle, TimerHandle } from "./handles.js";
-export { type ClockKind, EventLoop, type EventLoopOptions } from "./loop.js";
+export { type ClockKind, EventLoop, type EventLoopOptions, type LoopStatistics } from "./loop.js";

@@ -47,6 +47,22 @@ export interface EventLoopOptions {
   timeScale?: number;
 }
 
+/** What {@link EventLoop.statistics} reports. */
+export interface LoopStatistics {
+  /** Callbacks queued for the next iteration. */
+  ready: number;
+  /** Live (not cancelled) timers. */
+  timers: number;
+  /** Cancelled timers still in the heap, waiting to be dropped. */
+  cancelledTimers: number;
+  /** Tasks not done yet. */
+  tasks: number;
+  /** Outside operations registered with `trackExternal` and not released. */
+  external: number;
+  /** True while a host timer (setTimeout) is armed to wake the loop. */
+  hostTimerArmed: boolean;
+}
+
 // Rebuild the heap once more than half its entries are cancelled (asyncio's rule).
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
@@ -406,6 +422,23 @@ export class EventLoop implements I.EventLoop {
     this._external.add(token);
     return () => {
       if (this._external.delete(token) && !this._inBatch) this._wake();
+    };
+  }
+
+  /**
+   * What the loop holds right now, for tests and tools.
+   *
+   * @example
+   * loop.statistics(); // { ready: 0, timers: 3, cancelledTimers: 1, tasks: 2, external: 0 }
+   */
+  statistics(): LoopStatistics {
+    return {
+      ready: this._ready.length,
+      timers: this._timers.size - this._timerCancelledCount,
+      cancelledTimers: this._timerCancelledCount,
+      tasks: this._tasks.size,
+      external: this._external.size,
+      hostTimerArmed: this._hostTimer !== null,
     };
   }
 
