@@ -1,5 +1,22 @@
 // corio: every public package, re-exported by name. Each line names what it exports, so
 // bundlers can drop whatever an app does not import.
+
+export {
+  ALL_COMPLETED,
+  type AsCompletedOptions,
+  asCompleted,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  type GatherOptions,
+  type GatherResults,
+  type GatherSettledResults,
+  gather,
+  type ResultOf,
+  type ReturnWhen,
+  type WaitOptions,
+  type WaitResult,
+  wait,
+} from "@corio/gather";
 export {
   CancelledError,
   CorioError,
@@ -40,6 +57,13 @@ export {
   TimerHandle,
 } from "@corio/loop";
 export {
+  LifoQueue,
+  type PriorityKey,
+  PriorityQueue,
+  type PriorityQueueOptions,
+  Queue,
+} from "@corio/queue";
+export {
   allTasks,
   createTask,
   currentTask,
@@ -49,10 +73,3 @@ export {
   sleep,
   Task,
 } from "@corio/task";
-export {
-  LifoQueue,
-  type PriorityKey,
-  PriorityQueue,
-  type PriorityQueueOptions,
-  Queue,
-} from "@corio/queue";

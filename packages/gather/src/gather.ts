@@ -1,0 +1,238 @@
+/**
+ * gather: run awaitables concurrently and collect their results in argument order.
+ *
+ * How it works (asyncio's `_GatheringFuture`): every argument becomes a child future (a coroutine
+ * is wrapped in a task; the same object twice gives one child). The outer future is a plain loop
+ * future whose `cancel()` is replaced: it cancels the children instead of itself, and remembers
+ * that it did. Each child's done callback (run through the ready queue, like every done callback)
+ * counts it; the first error, when errors are not returned, settles the outer future at once;
+ * the last child settles it with the results, or with a `CancelledError` if the gather was
+ * cancelled. Children whose result nobody will read have their exception marked as retrieved.
+ */
+import {
+  CancelledError,
+  type EventLoop,
+  type Future,
+  type FutureLike,
+  getRunningLoop,
+  getRunningLoopOrNull,
+  isCancelledError,
+  isCoroutine,
+  type Operation,
+  RuntimeError,
+} from "@corio/interfaces";
+import { describeValue } from "./describe.js";
+import { checkAwaitable, ensureFuture, isBoundFuture } from "./ensure-future.js";
+
+/** Options for {@link gather}, given as its last argument. */
+export interface GatherOptions {
+  /**
+   * When true, an error (including a `CancelledError`) takes the place of its child's result
+   * instead of being thrown by the gather. Default false.
+   */
+  returnExceptions?: boolean;
+}
+
+/** The result type of an operation. */
+export type ResultOf<A> = A extends { result(): infer R }
+  ? R
+  : A extends Operation<infer R>
+    ? R
+    : never;
+
+/** The results of `gather(...aws)`: a tuple with the result type of each argument. */
+export type GatherResults<A extends readonly unknown[]> = {
+  -readonly [K in keyof A]: ResultOf<A[K]>;
+};
+
+/**
+ * The results of `gather(...aws, { returnExceptions: true })`: each place holds the result or the
+ * error its child failed with. (A child that throws something that is not an `Error` puts that
+ * value there as it is; the type assumes errors are `Error`s.)
+ */
+export type GatherSettledResults<A extends readonly unknown[]> = {
+  -readonly [K in keyof A]: ResultOf<A[K]> | Error;
+};
+
+const OPTION_KEYS = new Set(["returnExceptions"]);
+
+function isOptionsObject(value: unknown): value is GatherOptions {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !isCoroutine(value) &&
+    typeof (value as Operation<unknown>)[Symbol.iterator] !== "function" &&
+    typeof (value as PromiseLike<unknown>).then !== "function"
+  );
+}
+
+function checkOptions(options: GatherOptions): boolean {
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) {
+      throw new TypeError(
+        `gather(...aws, options): unknown option "${key}" (the only option is returnExceptions); if this object was meant as an awaitable, it is not one`,
+      );
+    }
+  }
+  const value = options.returnExceptions;
+  if (value !== undefined && typeof value !== "boolean") {
+    throw new TypeError(
+      `gather(...aws, options): options.returnExceptions must be a boolean, got ${describeValue(value)}`,
+    );
+  }
+  return value === true;
+}
+
+function cancelledErrorOf(fut: FutureLike<unknown>): unknown {
+  try {
+    fut.exception();
+  } catch (error) {
+    if (isCancelledError(error)) return error;
+  }
+  return new CancelledError();
+}
+
+/**
+ * Runs awaitables concurrently and returns a future of their results, in argument order whatever
+ * order they finish in. Coroutines are wrapped in tasks (created now, as asyncio does); futures
+ * and tasks are used as they are; the same object given twice runs once and its result appears
+ * twice. `gather()` of nothing gives `[]`.
+ *
+ * Without `returnExceptions`, the first child error is thrown to the awaiter at once, and **the
+ * other children keep running** (as in asyncio): cancel them yourself, or use a `TaskGroup`
+ * (`@corio/cancel`) for all-or-nothing behaviour. With `{ returnExceptions: true }` as the last
+ * argument, errors and `CancelledError`s take their child's place in the results.
+ *
+ * Cancelling the returned future (or the task that waits on it) cancels every child that is not
+ * done; the gather then throws `CancelledError` even with `returnExceptions`.
+ *
+ * @asyncio `asyncio.gather(*aws, return_exceptions=False)`
+ * @throws {TypeError} (at once) if an argument is not awaitable, naming its position, or if the
+ * options object is malformed.
+ * @throws {@link RuntimeError} (at once) if no loop is running and no argument is a future, or if
+ * a future belongs to another loop.
+ * @throws (when awaited) the first child's error, unless `returnExceptions` is set.
+ * @throws {@link CancelledError} (when awaited) if a child was cancelled (without
+ * `returnExceptions`) or the gather itself was cancelled.
+ * @example
+ * const [user, posts] = yield* gather(fetchUser(id), fetchPosts(id)); // User, Post[]
+ * const settled = yield* gather(a(), b(), { returnExceptions: true }); // [A | Error, B | Error]
+ */
+export function gather<const A extends readonly Operation<unknown>[]>(
+  ...aws: A
+): Future<GatherResults<A>>;
+export function gather<const A extends readonly Operation<unknown>[]>(
+  ...args: [...aws: A, options: GatherOptions & { returnExceptions: true }]
+): Future<GatherSettledResults<A>>;
+export function gather<const A extends readonly Operation<unknown>[]>(
+  ...args: [...aws: A, options: GatherOptions & { returnExceptions?: false | undefined }]
+): Future<GatherResults<A>>;
+export function gather<const A extends readonly Operation<unknown>[]>(
+  ...args: [...aws: A, options: GatherOptions]
+): Future<GatherResults<A> | GatherSettledResults<A>>;
+export function gather(...args: unknown[]): Future<unknown[]> {
+  let returnExceptions = false;
+  if (args.length > 0 && isOptionsObject(args[args.length - 1])) {
+    returnExceptions = checkOptions(args.pop() as GatherOptions);
+  }
+  return gatherImpl(args, returnExceptions);
+}
+
+function findLoop(aws: unknown[]): EventLoop {
+  const running = getRunningLoopOrNull();
+  if (running !== null) return running;
+  for (const aw of aws) if (isBoundFuture(aw)) return aw.getLoop();
+  return getRunningLoop();
+}
+
+function gatherImpl(aws: unknown[], returnExceptions: boolean): Future<unknown[]> {
+  const loop = findLoop(aws);
+  if (aws.length === 0) {
+    const empty = loop.createFuture<unknown[]>("gather()");
+    empty.setResult([]);
+    return empty;
+  }
+
+  for (let i = 0; i < aws.length; i++) {
+    checkAwaitable(aws[i], `gather(...aws): argument ${i + 1} (aws[${i}])`);
+    const aw = aws[i];
+    if (isBoundFuture(aw) && aw.getLoop() !== loop) {
+      throw new RuntimeError(
+        `gather(...aws): argument ${i + 1} (aws[${i}]) belongs to a different event loop`,
+      );
+    }
+  }
+
+  const argToFut = new Map<unknown, FutureLike<unknown>>();
+  const children: FutureLike<unknown>[] = [];
+  const doneFuts: FutureLike<unknown>[] = [];
+  let nfuts = 0;
+  let nfinished = 0;
+  let outer: Future<unknown[]> | null = null;
+  let cancelRequested = false;
+
+  const onChildDone = (fut: FutureLike<unknown>): void => {
+    nfinished++;
+    if (outer === null || outer.done()) {
+      // Nobody will read this child: mark its exception as retrieved.
+      if (!fut.cancelled()) fut.exception();
+      return;
+    }
+    if (!returnExceptions) {
+      if (fut.cancelled()) {
+        outer.setException(cancelledErrorOf(fut));
+        return;
+      }
+      const error = fut.exception();
+      if (error !== null) {
+        outer.setException(error);
+        return;
+      }
+    }
+    if (nfinished === nfuts) {
+      const results: unknown[] = [];
+      for (const child of children) {
+        if (child.cancelled()) {
+          results.push(cancelledErrorOf(child));
+        } else {
+          const error = child.exception();
+          results.push(error !== null ? error : child.result());
+        }
+      }
+      if (cancelRequested) {
+        // A cancelled gather raises CancelledError whatever returnExceptions says.
+        outer.setException(fut.cancelled() ? cancelledErrorOf(fut) : new CancelledError());
+      } else {
+        outer.setResult(results);
+      }
+    }
+  };
+
+  for (let i = 0; i < aws.length; i++) {
+    const arg = aws[i];
+    let fut = argToFut.get(arg);
+    if (fut === undefined) {
+      fut = ensureFuture(arg, loop, `gather(...aws): argument ${i + 1} (aws[${i}])`);
+      nfuts++;
+      argToFut.set(arg, fut);
+      if (fut.done()) doneFuts.push(fut);
+      else fut.addDoneCallback(onChildDone);
+    }
+    children.push(fut);
+  }
+
+  const gathering = loop.createFuture<unknown[]>("gather()");
+  // The outer future is never cancelled itself: cancelling it cancels the children, and it
+  // settles with a CancelledError once the last child is done.
+  gathering.cancel = (message?: string): boolean => {
+    if (gathering.done()) return false;
+    let cancelled = false;
+    for (const child of children) if (child.cancel(message)) cancelled = true;
+    if (cancelled) cancelRequested = true;
+    return cancelled;
+  };
+  outer = gathering;
+  for (const fut of doneFuts) onChildDone(fut);
+  return gathering;
+}
