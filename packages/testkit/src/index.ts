@@ -1,0 +1,12 @@
+export { diffLines, expectBefore, expectOrder, expectTimeline } from "./assert.js";
+export type { SuiteApi } from "./contracts/check.js";
+export { eventLoopContract, type LoopHarness } from "./contracts/event-loop.js";
+export { type QueueContractOptions, queueContract } from "./contracts/queue.js";
+export {
+  formatTrace,
+  type RunTracedOptions,
+  runTraced,
+  type TracedRun,
+  type TraceEntry,
+  type Tracer,
+} from "./trace.js";
