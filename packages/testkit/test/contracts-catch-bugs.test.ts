@@ -1,6 +1,7 @@
 import { EventLoop } from "@corio/loop";
 import { describe, expect, it } from "vitest";
-import { eventLoopContract } from "../src/index.js";
+import { LifoQueue, Queue } from "../../queue/src/index.js";
+import { eventLoopContract, queueContract } from "../src/index.js";
 import { collect, failures } from "./collect.js";
 
 /** callSoon implemented as a zero-delay timer: FIFO holds, but timers due now jump the queue. */
@@ -52,5 +53,28 @@ describe("the event loop suite catches broken loops", () => {
     expect(await failures(tests)).toContain(
       "ordering > runs timers by deadline, and equal deadlines in scheduling order",
     );
+  });
+});
+
+describe("the queue suite catches broken queues", () => {
+  it("fails a LIFO queue that claims to be FIFO", async () => {
+    const tests = collect((api) => queueContract(api, (maxsize) => new LifoQueue<number>(maxsize)));
+    const failed = await failures(tests);
+    expect(failed).toContain(
+      "without waiting > getNowait() returns items in the order putNowait() added them",
+    );
+    expect(failed).toContain("waiting > put() waits while the queue is full (backpressure)");
+  });
+
+  it("fails a queue whose taskDone() never complains", async () => {
+    class LaxQueue extends Queue<number> {
+      override taskDone(): void {
+        if (this.statistics().unfinishedTasks > 0) super.taskDone();
+      }
+    }
+    const tests = collect((api) => queueContract(api, (maxsize) => new LaxQueue(maxsize)));
+    expect(await failures(tests)).toEqual([
+      "taskDone() and join() > taskDone() throws when called more times than items were put",
+    ]);
   });
 });
