@@ -73,3 +73,4 @@ export {
   sleep,
   Task,
 } from "@corio/task";
+export { syncExample } from "@corio/sync";

@@ -1,0 +1,1 @@
+export { syncExample } from "./sync.js";
