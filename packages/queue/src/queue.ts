@@ -17,11 +17,11 @@
  * fast path (an item or a slot is there) an operation costs one object and no future.
  */
 import {
+  type Coroutine,
   type EventLoop,
   type Future,
   getRunningLoop,
   InvalidStateError,
-  type Operation,
   QueueEmpty,
   QueueFull,
   type QueueLike,
@@ -182,7 +182,7 @@ export class Queue<T> implements QueueLike<T> {
    * @example
    * yield* queue.put(job); // waits while the queue is full
    */
-  put(item: T): Operation<void> {
+  put(item: T): Coroutine<void> {
     return new PutOperation(this, item);
   }
 
@@ -221,7 +221,7 @@ export class Queue<T> implements QueueLike<T> {
    * @example
    * const job = yield* queue.get();
    */
-  get(): Operation<T> {
+  get(): Coroutine<T> {
     return new GetOperation(this);
   }
 
@@ -280,7 +280,7 @@ export class Queue<T> implements QueueLike<T> {
    * for (const job of jobs) queue.putNowait(job);
    * yield* queue.join(); // every job handled
    */
-  join(): Operation<void> {
+  join(): Coroutine<void> {
     return new JoinOperation(this);
   }
 
@@ -396,19 +396,22 @@ function countWaiting(waiters: Deque<Future<void>>): number {
 // already done (woken, not yet resumed). `_leave()` is asyncio's `except:` clause.
 
 /** @internal `queue.get()` */
-class GetOperation<T> implements Iterator<Yielded, T, unknown> {
+class GetOperation<T> implements Coroutine<T> {
   private _waiter: Future<void> | null = null;
   private _started = false;
   constructor(private readonly _queue: Queue<T>) {}
 
-  [Symbol.iterator](): Iterator<Yielded, T, unknown> {
-    // Each `yield*` of the same operation is its own get().
-    if (this._started) return new GetOperation(this._queue);
-    this._started = true;
-    return this;
+  [Symbol.iterator](): Coroutine<T> {
+    // Awaiting the same operation again is another get().
+    return this._started ? new GetOperation(this._queue) : this;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "Queue.get()";
   }
 
   next(): IteratorResult<Yielded, T> {
+    this._started = true;
     const queue = this._queue;
     const waiter = this._waiter;
     if (waiter !== null) {
@@ -449,7 +452,7 @@ class GetOperation<T> implements Iterator<Yielded, T, unknown> {
 }
 
 /** @internal `queue.put(item)` */
-class PutOperation<T> implements Iterator<Yielded, void, unknown> {
+class PutOperation<T> implements Coroutine<void> {
   private _waiter: Future<void> | null = null;
   private _started = false;
   constructor(
@@ -457,13 +460,16 @@ class PutOperation<T> implements Iterator<Yielded, void, unknown> {
     private readonly _item: T,
   ) {}
 
-  [Symbol.iterator](): Iterator<Yielded, void, unknown> {
-    if (this._started) return new PutOperation(this._queue, this._item);
-    this._started = true;
-    return this;
+  [Symbol.iterator](): Coroutine<void> {
+    return this._started ? new PutOperation(this._queue, this._item) : this;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "Queue.put()";
   }
 
   next(): IteratorResult<Yielded, void> {
+    this._started = true;
     const queue = this._queue;
     const waiter = this._waiter;
     if (waiter !== null) {
@@ -507,18 +513,21 @@ class PutOperation<T> implements Iterator<Yielded, void, unknown> {
 }
 
 /** @internal `queue.join()` */
-class JoinOperation implements Iterator<Yielded, void, unknown> {
+class JoinOperation implements Coroutine<void> {
   private _waiter: Future<void> | null = null;
   private _started = false;
   constructor(private readonly _queue: Queue<unknown>) {}
 
-  [Symbol.iterator](): Iterator<Yielded, void, unknown> {
-    if (this._started) return new JoinOperation(this._queue);
-    this._started = true;
-    return this;
+  [Symbol.iterator](): Coroutine<void> {
+    return this._started ? new JoinOperation(this._queue) : this;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "Queue.join()";
   }
 
   next(): IteratorResult<Yielded, void> {
+    this._started = true;
     const queue = this._queue;
     const waiter = this._waiter;
     if (waiter !== null) {

@@ -4,15 +4,16 @@ import {
   CancelledError,
   type Coroutine,
   InvalidStateError,
+  type Operation,
   QueueShutDown,
 } from "@corio/interfaces";
-import { createTask, sleep, type Task } from "@corio/task";
+import { createTask, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
 import { describe, expect, it } from "vitest";
 import { LifoQueue, PriorityQueue, Queue } from "../src/index.js";
 
 /** Awaits every task in turn, as `gather(*tasks, return_exceptions=True)` would. */
-function* settle(tasks: Task<unknown>[]): Coroutine<void> {
+function* settle(tasks: Operation<unknown>[]): Coroutine<void> {
   for (const t of tasks) {
     try {
       yield* t;
