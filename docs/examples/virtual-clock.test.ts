@@ -1,4 +1,4 @@
-import { getRunningLoop, run } from "corio";
+import { DeadlockError, getRunningLoop, run } from "corio";
 import { describe, expect, it } from "vitest";
 import { pollUntil } from "./virtual-clock.ts";
 
@@ -27,4 +27,15 @@ describe("pollUntil", () => {
       },
       { clock: "virtual" },
     ));
+
+  it("a wait that nothing can ever end fails with DeadlockError instead of hanging", async () => {
+    const neverAnswers = run(
+      function* () {
+        // A future nobody will ever complete: the test forgot to start the server.
+        yield* getRunningLoop().createFuture<void>("server start");
+      },
+      { clock: "virtual" },
+    );
+    await expect(neverAnswers).rejects.toBeInstanceOf(DeadlockError);
+  });
 });

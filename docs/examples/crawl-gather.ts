@@ -1,0 +1,16 @@
+import { createTask, gather, sleep } from "corio";
+
+// Pretend to download a page: url_N takes N seconds.
+function* crawlPage(url: string) {
+  console.log(`crawling ${url}`);
+  const seconds = Number(url.split("_").at(-1));
+  yield* sleep(seconds * 1000);
+  console.log(`OK ${url}`);
+}
+
+export function* main() {
+  const urls = ["url_1", "url_2", "url_3", "url_4"];
+  const tasks = urls.map((url) => createTask(crawlPage(url)));
+  // One wait for all of them: done when the slowest is done.
+  yield* gather(...tasks);
+}
