@@ -63,6 +63,7 @@ export {
   type PriorityQueueOptions,
   Queue,
 } from "@corio/queue";
+export { syncExample } from "@corio/sync";
 export {
   allTasks,
   createTask,
@@ -73,4 +74,3 @@ export {
   sleep,
   Task,
 } from "@corio/task";
-export { syncExample } from "@corio/sync";

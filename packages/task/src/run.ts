@@ -22,7 +22,14 @@ export interface RunOptions {
   setup?: (loop: EventLoop) => void;
 }
 
-const taskFactory: I.TaskFactory = (loop, coro, options) =>
+/**
+ * Makes corio's `Task`s; pass it as `taskFactory` to a loop you create yourself.
+ *
+ * @asyncio the default task factory (`asyncio.Task`)
+ * @example
+ * const loop = new EventLoop({ clock: "manual", taskFactory });
+ */
+export const taskFactory: I.TaskFactory = (loop, coro, options) =>
   new Task(coro, loop as EventLoop, options);
 
 /**

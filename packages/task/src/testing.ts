@@ -1,5 +1,6 @@
 import type { Coroutine } from "@corio/interfaces";
-import { type RunOptions, run } from "./run.js";
+import { EventLoop } from "@corio/loop";
+import { type RunOptions, run, taskFactory } from "./run.js";
 
 /**
  * Runs `main` under the virtual clock: time starts at 0 and jumps to the next timer whenever every
@@ -17,4 +18,19 @@ export function runVirtual<T>(
   options: Omit<RunOptions, "clock"> = {},
 ): Promise<T> {
   return run(main, { ...options, clock: "virtual" });
+}
+
+/**
+ * A loop whose clock moves only when the test says so, with corio's tasks: create tasks with
+ * `loop.createTask(coro)` and drive everything with `loop.advance(ms)`. Close it when done.
+ *
+ * @example
+ * const loop = manualLoop();
+ * const t = loop.createTask(work());
+ * loop.advance(0);    // t ran up to its first wait
+ * loop.advance(1000); // one second later
+ * loop.close();
+ */
+export function manualLoop(options: { debug?: boolean } = {}): EventLoop {
+  return new EventLoop({ clock: "manual", debug: options.debug ?? false, taskFactory });
 }
