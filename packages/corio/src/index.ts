@@ -73,4 +73,5 @@ export {
   run,
   sleep,
   Task,
+  taskFactory,
 } from "@corio/task";
