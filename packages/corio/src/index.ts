@@ -63,7 +63,22 @@ export {
   type PriorityQueueOptions,
   Queue,
 } from "@corio/queue";
-export { syncExample } from "@corio/sync";
+export {
+  Barrier,
+  type BarrierState,
+  type BarrierStatistics,
+  BoundedSemaphore,
+  BrokenBarrierError,
+  Condition,
+  type ConditionStatistics,
+  Event,
+  type EventStatistics,
+  Lock,
+  type LockLike,
+  type LockStatistics,
+  Semaphore,
+  type SemaphoreStatistics,
+} from "@corio/sync";
 export {
   allTasks,
   createTask,

@@ -1,0 +1,248 @@
+/**
+ * How it works (asyncio 3.13): `wait()` releases the lock, parks on a future until `notify()`
+ * resolves it, then takes the lock back, even when cancelled meanwhile (the cancellation is
+ * re-thrown once the lock is held again). A waiter that ends with an error after being notified
+ * passes the notification on to the next waiter, so a notify is never lost; that may wake one task
+ * spuriously, which the condition variable protocol allows.
+ */
+import type { Coroutine, Future, Operation } from "@corio/interfaces";
+import { isCancelledError, RuntimeError } from "@corio/interfaces";
+import { Lock, type LockLike } from "./lock.js";
+import { checkBody, LoopBound, removeItem, runBody } from "./loop-bound.js";
+
+/** What {@link Condition.statistics} reports. */
+export interface ConditionStatistics {
+  /** True while the underlying lock is held. */
+  locked: boolean;
+  /** Coroutines waiting in `wait()` for a notification. */
+  waiting: number;
+}
+
+/**
+ * A condition variable: tasks holding its lock wait for another task to `notify()` them that
+ * some state changed. Notified waiters take the lock back, one at a time, before `wait()`
+ * returns.
+ *
+ * @asyncio `asyncio.Condition`
+ * @throws {TypeError} if `lock` is given and is not lock-like.
+ * @example
+ * const cond = new Condition();
+ * const items: string[] = [];
+ * function* consume() {
+ *   return yield* cond.withLock(function* () {
+ *     yield* cond.waitFor(() => items.length > 0);
+ *     return items.shift()!;
+ *   });
+ * }
+ * function* produce(item: string) {
+ *   yield* cond.withLock(function* () {
+ *     items.push(item);
+ *     cond.notify();
+ *   });
+ * }
+ */
+export class Condition extends LoopBound implements LockLike {
+  /** @internal */ readonly _lock: LockLike;
+  /** @internal */ readonly _waiters: Future<boolean>[] = [];
+
+  constructor(lock?: LockLike) {
+    super();
+    if (lock === undefined) lock = new Lock();
+    else if (
+      typeof lock !== "object" ||
+      lock === null ||
+      typeof lock.acquire !== "function" ||
+      typeof lock.release !== "function" ||
+      typeof lock.locked !== "function"
+    ) {
+      throw new TypeError(
+        "new Condition(lock): lock must be a Lock (an object with locked(), acquire() and release())",
+      );
+    }
+    this._lock = lock;
+  }
+
+  /** True while the underlying lock is held. @asyncio `Condition.locked` */
+  locked(): boolean {
+    return this._lock.locked();
+  }
+
+  /**
+   * Takes the underlying lock, waiting while it is held.
+   *
+   * @asyncio `Condition.acquire`
+   * @throws {@link CancelledError} if the waiting task is cancelled.
+   */
+  *acquire(): Coroutine<true> {
+    yield* this._lock.acquire();
+    return true;
+  }
+
+  /**
+   * Releases the underlying lock.
+   *
+   * @asyncio `Condition.release`
+   * @throws {@link RuntimeError} if the lock is not held.
+   */
+  release(): void {
+    this._lock.release();
+  }
+
+  /**
+   * Runs `body` holding the underlying lock, releasing it however `body` ends: `async with cond`.
+   *
+   * @asyncio `async with condition:`
+   * `body` may be a generator function (awaited) or a plain function (its value is returned).
+   *
+   * @throws {TypeError} if `body` is not a function.
+   * @throws whatever `body` throws, after releasing the lock.
+   * @example
+   * yield* cond.withLock(function* () { ready = true; cond.notifyAll(); });
+   */
+  withLock<T>(body: () => Operation<T>): Coroutine<T>;
+  withLock<T>(body: () => T): Coroutine<T>;
+  *withLock<T>(body: () => unknown): Coroutine<T> {
+    checkBody("withLock", body);
+    yield* this.acquire();
+    try {
+      return yield* runBody<T>(body);
+    } finally {
+      this.release();
+    }
+  }
+
+  /**
+   * Releases the lock, waits until notified, then takes the lock back and returns `true`. It may
+   * return spuriously: check the state again (or use {@link Condition.waitFor}).
+   *
+   * @asyncio `Condition.wait`
+   * @throws {@link RuntimeError} if the lock is not held by the caller.
+   * @throws {@link CancelledError} if the task is cancelled; the lock is held again when it
+   * propagates, and a notification this waiter received goes to the next waiter.
+   * @example
+   * yield* cond.acquire();
+   * try {
+   *   while (!ready) yield* cond.wait();
+   * } finally {
+   *   cond.release();
+   * }
+   */
+  *wait(): Coroutine<true> {
+    if (!this.locked()) throw new RuntimeError("cannot wait on un-acquired lock");
+    const fut = this._getLoop().createFuture<boolean>("Condition.wait()");
+    this.release();
+    try {
+      try {
+        this._waiters.push(fut);
+        try {
+          yield* fut;
+          return true;
+        } finally {
+          removeItem(this._waiters, fut);
+        }
+      } finally {
+        // Take the lock back whatever happened; a cancellation while doing so is re-thrown after.
+        let cancelled: unknown = null;
+        for (;;) {
+          try {
+            yield* this._lock.acquire();
+            break;
+          } catch (error) {
+            // biome-ignore lint/correctness/noUnsafeFinally: only a cancellation may be retried.
+            if (!isCancelledError(error)) throw error;
+            cancelled = error;
+          }
+        }
+        // The cancellation wins over `return true`, as in asyncio.
+        // biome-ignore lint/correctness/noUnsafeFinally: deliberate, see above.
+        if (cancelled !== null) throw cancelled;
+      }
+    } catch (error) {
+      // We may have been notified before the error: hand the notification to someone else.
+      this._notify(1);
+      throw error;
+    }
+  }
+
+  /**
+   * Waits until `predicate()` is truthy, checking it first and after each wakeup; returns its
+   * last value. The lock must be held.
+   *
+   * @asyncio `Condition.wait_for`
+   * @throws {TypeError} if `predicate` is not a function.
+   * @throws {@link RuntimeError} if the lock is not held by the caller.
+   * @throws {@link CancelledError} if the task is cancelled (the lock is held again).
+   * @example
+   * const item = yield* cond.waitFor(() => queue.shift());
+   */
+  *waitFor<T>(predicate: () => T): Coroutine<T> {
+    if (typeof predicate !== "function") {
+      throw new TypeError(
+        `waitFor(predicate): predicate must be a function, got ${typeof predicate}`,
+      );
+    }
+    let result = predicate();
+    while (!result) {
+      yield* this.wait();
+      result = predicate();
+    }
+    return result;
+  }
+
+  /**
+   * Wakes up to `n` waiting tasks (default 1), first come first. They return from `wait()` once
+   * they get the lock back, so the caller should release it soon.
+   *
+   * @asyncio `Condition.notify`
+   * @throws {@link RuntimeError} if the lock is not held.
+   * @throws {TypeError} if `n` is not a number.
+   * @example
+   * cond.notify();
+   */
+  notify(n = 1): void {
+    if (typeof n !== "number" || Number.isNaN(n)) {
+      throw new TypeError(`notify(n): n must be a number, got ${typeof n}`);
+    }
+    if (!this.locked()) throw new RuntimeError("cannot notify on un-acquired lock");
+    this._notify(n);
+  }
+
+  /**
+   * Wakes every waiting task.
+   *
+   * @asyncio `Condition.notify_all`
+   * @throws {@link RuntimeError} if the lock is not held.
+   * @example
+   * cond.notifyAll();
+   */
+  notifyAll(): void {
+    this.notify(this._waiters.length);
+  }
+
+  /**
+   * Whether the lock is held and how many coroutines wait for a notification.
+   *
+   * @example
+   * cond.statistics(); // { locked: false, waiting: 2 }
+   */
+  statistics(): ConditionStatistics {
+    return { locked: this.locked(), waiting: this._waiters.length };
+  }
+
+  /** @internal */
+  _notify(n: number): void {
+    let woken = 0;
+    for (const fut of this._waiters) {
+      if (woken >= n) break;
+      if (!fut.done()) {
+        woken++;
+        fut.setResult(false);
+      }
+    }
+  }
+
+  override toString(): string {
+    const waiting = this._waiters.length;
+    return `<Condition [${this.locked() ? "locked" : "unlocked"}${waiting ? `, waiters:${waiting}` : ""}]>`;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Coroutine, Future } from "@corio/interfaces";
+import { LoopBound, removeItem } from "./loop-bound.js";
+
+/** What {@link Event.statistics} reports. */
+export interface EventStatistics {
+  /** True while the flag is set. */
+  isSet: boolean;
+  /** Coroutines waiting in `wait()`. */
+  waiting: number;
+}
+
+/**
+ * A flag that tasks wait on: `wait()` returns once `set()` is called, and at once while the flag
+ * stays set. Waiters are woken in the order they started waiting.
+ *
+ * @asyncio `asyncio.Event`
+ * @example
+ * const ready = new Event();
+ * createTask((function* () { yield* ready.wait(); console.log("go"); })());
+ * yield* sleep(1000);
+ * ready.set(); // prints "go"
+ */
+export class Event extends LoopBound {
+  /** @internal */ _value = false;
+  /** @internal */ readonly _waiters: Future<true>[] = [];
+
+  /** True while the flag is set. @asyncio `Event.is_set` */
+  isSet(): boolean {
+    return this._value;
+  }
+
+  /**
+   * Sets the flag and wakes every waiting task; `wait()` then returns at once until `clear()`.
+   *
+   * @asyncio `Event.set`
+   * @example
+   * done.set();
+   */
+  set(): void {
+    if (this._value) return;
+    this._value = true;
+    for (const fut of this._waiters) if (!fut.done()) fut.setResult(true);
+  }
+
+  /**
+   * Clears the flag: later `wait()` calls wait for the next `set()`.
+   *
+   * @asyncio `Event.clear`
+   * @example
+   * event.clear();
+   */
+  clear(): void {
+    this._value = false;
+  }
+
+  /**
+   * Waits until the flag is set; returns `true` at once if it already is.
+   *
+   * @asyncio `Event.wait`
+   * @throws {@link CancelledError} if the waiting task is cancelled; the event is unaffected.
+   * @throws {@link RuntimeError} if the event is used from two event loops.
+   * @example
+   * yield* shutdown.wait();
+   */
+  *wait(): Coroutine<true> {
+    if (this._value) return true;
+    const fut = this._getLoop().createFuture<true>("Event.wait()");
+    this._waiters.push(fut);
+    try {
+      return yield* fut;
+    } finally {
+      removeItem(this._waiters, fut);
+    }
+  }
+
+  /**
+   * The flag and how many coroutines wait, without peeking at private fields.
+   *
+   * @example
+   * event.statistics(); // { isSet: false, waiting: 2 }
+   */
+  statistics(): EventStatistics {
+    return { isSet: this._value, waiting: this._waiters.length };
+  }
+
+  override toString(): string {
+    const waiting = this._waiters.length;
+    return `<Event [${this._value ? "set" : "unset"}${waiting ? `, waiters:${waiting}` : ""}]>`;
+  }
+}

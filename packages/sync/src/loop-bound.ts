@@ -1,0 +1,55 @@
+import type { Coroutine, EventLoop, Operation } from "@corio/interfaces";
+import { getRunningLoop, isCoroutine, isFutureLike, RuntimeError } from "@corio/interfaces";
+
+/**
+ * Binds a primitive to the loop that first makes it wait, as asyncio's `_LoopBoundMixin` does: a
+ * primitive is made anywhere (even outside a loop) and may then be used from one loop only.
+ *
+ * @internal
+ */
+export abstract class LoopBound {
+  /** @internal */ _loop: EventLoop | null = null;
+
+  /** @internal The running loop, after checking it is the one this primitive belongs to. */
+  _getLoop(): EventLoop {
+    const loop = getRunningLoop();
+    if (this._loop === null) this._loop = loop;
+    else if (this._loop !== loop) {
+      throw new RuntimeError(`${this} is bound to a different event loop`);
+    }
+    return this._loop;
+  }
+}
+
+/** Removes the first occurrence of `item`; arrays stay short, so a scan is fine. @internal */
+export function removeItem<T>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i !== -1) list.splice(i, 1);
+}
+
+/** @internal A short description of a bad argument for error messages. */
+export function describe(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === null) return "null";
+  return typeof value;
+}
+
+/**
+ * Runs the body of a `withLock`-style helper: a generator function is awaited, a plain function's
+ * return value is passed through, so `lock.withLock(() => { n++; })` works too.
+ *
+ * @internal
+ */
+export function* runBody<T>(body: () => unknown): Coroutine<T> {
+  const result = body();
+  if (isCoroutine(result) || isFutureLike(result)) return yield* result as Operation<T>;
+  return result as T;
+}
+
+/** @internal */
+export function checkBody(who: string, body: unknown): void {
+  if (typeof body !== "function") {
+    throw new TypeError(`${who}(body): body must be a function, got ${describe(body)}`);
+  }
+}
