@@ -1,0 +1,248 @@
+// The corio site: renders docs/ (tutorials in English at / and Chinese at /zh/), the generated API
+// reference (docs/api/, made by scripts/api.ts) and runs every example at build time.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type DefaultTheme, defineConfig, type Plugin } from "vitepress";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const docs = resolve(here, "../../../docs");
+
+type Lang = "en" | "zh";
+
+/** One entry of docs/guide/ORDER.json: a slug, or an object naming it and maybe its titles. */
+type OrderEntry =
+  | string
+  | {
+      slug?: string;
+      link?: string;
+      file?: string;
+      text?: string;
+      title?: string;
+      zh?: string;
+      items?: OrderEntry[];
+    };
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** The page's title: frontmatter `title:`, else its first `# ` heading, else the slug. */
+function pageTitle(file: string, fallback: string): string {
+  if (!existsSync(file)) return fallback;
+  const text = readFileSync(file, "utf8");
+  const fm = /^---\n([\s\S]*?)\n---/.exec(text);
+  const fmTitle = fm ? /^title:\s*["']?(.+?)["']?\s*$/m.exec(fm[1]) : null;
+  if (fmTitle) return fmTitle[1];
+  const h1 = /^#\s+(.+)$/m.exec(text);
+  return h1 ? h1[1].replace(/\{#[^}]*\}\s*$/, "").trim() : fallback;
+}
+
+function guideDir(lang: Lang): string {
+  return lang === "en" ? join(docs, "guide") : join(docs, "zh/guide");
+}
+
+function entrySlug(entry: OrderEntry): string | null {
+  if (typeof entry === "string") return entry.replace(/\.md$/, "");
+  const raw = entry.slug ?? entry.file ?? entry.link;
+  return raw ? raw.replace(/^.*\//, "").replace(/\.md$/, "") : null;
+}
+
+function guideItems(entries: OrderEntry[], lang: Lang): DefaultTheme.SidebarItem[] {
+  const prefix = lang === "en" ? "/guide/" : "/zh/guide/";
+  const items: DefaultTheme.SidebarItem[] = [];
+  for (const entry of entries) {
+    if (typeof entry === "object" && entry.items) {
+      const text = (lang === "zh" && entry.zh) || entry.text || entry.title || "";
+      items.push({ text, collapsed: false, items: guideItems(entry.items, lang) });
+      continue;
+    }
+    const slug = entrySlug(entry);
+    if (!slug) continue;
+    const file = join(guideDir(lang), `${slug}.md`);
+    // A Chinese page not written yet falls back to the English one rather than a dead link.
+    const exists = existsSync(file);
+    if (!exists && lang === "zh" && existsSync(join(guideDir("en"), `${slug}.md`))) {
+      items.push({
+        text: pageTitle(join(guideDir("en"), `${slug}.md`), slug),
+        link: `/guide/${slug}`,
+      });
+      continue;
+    }
+    if (!exists) continue;
+    const given =
+      typeof entry === "object"
+        ? lang === "zh"
+          ? entry.zh
+          : (entry.text ?? entry.title)
+        : undefined;
+    items.push({ text: given ?? pageTitle(file, slug), link: `${prefix}${slug}` });
+  }
+  return items;
+}
+
+/** Sidebar of the guide from docs/guide/ORDER.json; without it, every page in name order. */
+function guideSidebar(lang: Lang): DefaultTheme.SidebarItem[] {
+  const order = readJson<
+    OrderEntry[] | { pages?: OrderEntry[]; order?: OrderEntry[]; sections?: OrderEntry[] }
+  >(join(docs, "guide/ORDER.json"));
+  let entries: OrderEntry[] | undefined;
+  if (Array.isArray(order)) entries = order;
+  else if (order) entries = order.sections ?? order.pages ?? order.order;
+  if (!entries) {
+    const dir = guideDir("en");
+    entries = existsSync(dir)
+      ? readdirSafe(dir).filter((f) => f.endsWith(".md") && f !== "index.md")
+      : [];
+  }
+  const items = guideItems(entries, lang);
+  const grouped = items.some((i) => i.items);
+  return grouped ? items : [{ text: lang === "zh" ? "教程" : "Tutorial", items }];
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+interface ApiEntry {
+  name: string;
+  slug: string;
+  description: string;
+}
+
+/** One sidebar entry per public package, from the list scripts/api.ts wrote. */
+function apiSidebar(lang: Lang): DefaultTheme.SidebarItem[] {
+  const packages = readJson<ApiEntry[]>(join(docs, "api/packages.json")) ?? [];
+  return [
+    {
+      text: lang === "zh" ? "API 参考" : "API reference",
+      items: [
+        { text: lang === "zh" ? "总览" : "Overview", link: "/api/" },
+        ...packages.map((p) => ({ text: p.name, link: `/api/${p.slug}` })),
+      ],
+    },
+  ];
+}
+
+function firstLink(items: DefaultTheme.SidebarItem[]): string | undefined {
+  for (const item of items) {
+    if (item.link) return item.link;
+    const inner = item.items && firstLink(item.items);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function themeFor(lang: Lang): DefaultTheme.Config {
+  const guide = guideSidebar(lang);
+  const api = apiSidebar(lang);
+  const zh = lang === "zh";
+  const guideLink = firstLink(guide) ?? (zh ? "/zh/" : "/");
+  const nav: DefaultTheme.NavItem[] = [
+    { text: zh ? "教程" : "Guide", link: guideLink, activeMatch: zh ? "^/zh/guide/" : "^/guide/" },
+    { text: "API", link: "/api/", activeMatch: "^/api/" },
+  ];
+  return {
+    nav,
+    sidebar: { [zh ? "/zh/guide/" : "/guide/"]: guide, [zh ? "/zh/" : "/"]: guide, "/api/": api },
+    outline: { level: [2, 3], label: zh ? "本页目录" : "On this page" },
+    docFooter: zh ? { prev: "上一页", next: "下一页" } : undefined,
+    lastUpdated: undefined,
+    ...(zh
+      ? {
+          returnToTopLabel: "回到顶部",
+          sidebarMenuLabel: "目录",
+          darkModeSwitchLabel: "外观",
+          langMenuLabel: "切换语言",
+        }
+      : {}),
+  };
+}
+
+/**
+ * Pages live in docs/, outside this package, so the `vue` and `vitepress` imports that compiled
+ * pages contain would not resolve from there: resolve them as if imported by the theme.
+ */
+function resolveFromApp(): Plugin {
+  const themeEntry = join(here, "theme/index.ts");
+  return {
+    name: "corio:resolve-from-app",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      if (!importer || !/^(vue|vitepress|@vue\/[^/]+)(\/|$)/.test(source)) return null;
+      if (!importer.startsWith(docs)) return null;
+      return this.resolve(source, themeEntry, { ...options, skipSelf: true });
+    },
+  };
+}
+
+export default defineConfig({
+  title: "corio",
+  description:
+    "Python's asyncio, rebuilt for TypeScript: generator coroutines, tasks, gather, queues.",
+  srcDir: "../../docs",
+  srcExclude: [
+    "examples/**",
+    "**/node_modules/**",
+    "package.json",
+    "README.md",
+    "**/ORDER.json",
+    "**/*.test.ts",
+  ],
+  cleanUrls: true,
+  lastUpdated: false,
+  // A broken link fails the build (DOCS_IGNORE_DEAD_LINKS=1 lets a page in progress through).
+  ignoreDeadLinks: process.env.DOCS_IGNORE_DEAD_LINKS === "1",
+  head: [["meta", { name: "theme-color", content: "#3c8772" }]],
+  locales: {
+    root: {
+      label: "English",
+      lang: "en-US",
+      themeConfig: themeFor("en"),
+    },
+    zh: {
+      label: "简体中文",
+      lang: "zh-CN",
+      link: "/zh/",
+      title: "corio",
+      description: "用 TypeScript 重建的 Python asyncio：生成器协程、任务、gather 与队列。",
+      themeConfig: themeFor("zh"),
+    },
+  },
+  themeConfig: {
+    search: {
+      provider: "local",
+      options: {
+        locales: {
+          zh: {
+            translations: {
+              button: { buttonText: "搜索文档", buttonAriaLabel: "搜索文档" },
+              modal: {
+                noResultsText: "没有找到结果",
+                resetButtonTitle: "清除查询",
+                footer: { selectText: "选择", navigateText: "切换", closeText: "关闭" },
+              },
+            },
+          },
+        },
+      },
+    },
+    socialLinks: [],
+  },
+  vite: {
+    // The theme imports docs/examples/*.ts (outside the app) for the Run buttons.
+    server: { fs: { allow: [resolve(here, "../../..")] } },
+    plugins: [resolveFromApp()],
+    // An example importing a name corio does not export yet must not take the whole site down:
+    // its build-time run reports the error on its page (and the e2e test fails on it).
+    build: { rollupOptions: { shimMissingExports: true }, chunkSizeWarningLimit: 2000 },
+  },
+});

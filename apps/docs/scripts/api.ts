@@ -1,0 +1,167 @@
+// Generates the API reference (docs/api/, never committed) with typedoc and
+// typedoc-plugin-markdown: one page per public package found in packages/*/package.json, so a new
+// package shows up without editing anything. Run before `vitepress dev` and `vitepress build`.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Application } from "typedoc";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../../..");
+const out = join(root, "docs/api");
+
+export interface ApiPackage {
+  /** npm name, e.g. "@corio/loop". */
+  name: string;
+  /** Folder under packages/. */
+  dir: string;
+  description: string;
+  /** Page slug under /api/, e.g. "corio-loop". */
+  slug: string;
+  entry: string;
+}
+
+/** The public packages: packages/*\/package.json without `"private": true`, with a src/index.ts. */
+export function publicPackages(): ApiPackage[] {
+  const dir = join(root, "packages");
+  const found: ApiPackage[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const pkgFile = join(dir, name, "package.json");
+    const entry = join(dir, name, "src/index.ts");
+    if (!existsSync(pkgFile) || !existsSync(entry)) continue;
+    const pkg = JSON.parse(readFileSync(pkgFile, "utf8")) as {
+      name: string;
+      private?: boolean;
+      description?: string;
+    };
+    if (pkg.private === true) continue;
+    found.push({
+      name: pkg.name,
+      dir: name,
+      description: pkg.description ?? "",
+      slug: pkg.name.replace(/^@/, "").replace(/\//g, "-"),
+      entry,
+    });
+  }
+  // The meta package first, then the others in dependency order of reading.
+  return found.sort((a, b) => (a.name === "corio" ? -1 : b.name === "corio" ? 1 : 0));
+}
+
+/** One typedoc run over every package (one TypeScript program: much faster than one per package). */
+async function generate(packages: ApiPackage[], tmp: string): Promise<Map<ApiPackage, string>> {
+  const tsconfig = join(tmp, "tsconfig.json");
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      extends: join(root, "tsconfig.base.json"),
+      compilerOptions: { types: ["node"], noEmit: true },
+      files: packages.map((p) => p.entry),
+    }),
+  );
+  const app = await Application.bootstrapWithPlugins({
+    entryPoints: packages.map((p) => p.entry),
+    tsconfig,
+    plugin: ["typedoc-plugin-markdown"],
+    out: join(tmp, "out"),
+    name: "corio",
+    readme: "none",
+    excludePrivate: true,
+    excludeInternal: true,
+    excludeExternals: true,
+    skipErrorChecking: true,
+    disableSources: true,
+    githubPages: false,
+    hideGenerator: true,
+    logLevel: "Error",
+    // @asyncio names the asyncio counterpart: rendered as its own section.
+    blockTags: [
+      "@asyncio",
+      "@example",
+      "@throws",
+      "@returns",
+      "@param",
+      "@typeParam",
+      "@remarks",
+      "@see",
+      "@deprecated",
+      "@defaultValue",
+      "@since",
+      "@privateRemarks",
+    ],
+    // typedoc-plugin-markdown: one markdown file per package, VitePress-friendly.
+    outputFileStrategy: "modules",
+    entryFileName: "index",
+    hidePageHeader: true,
+    hideBreadcrumbs: true,
+    useCodeBlocks: true,
+    parametersFormat: "table",
+    interfacePropertiesFormat: "table",
+    classPropertiesFormat: "table",
+    typeDeclarationFormat: "table",
+    sanitizeComments: true,
+  } as Parameters<typeof Application.bootstrapWithPlugins>[0]);
+  const project = await app.convert();
+  if (!project) throw new Error("typedoc could not convert the packages");
+  await app.generateOutputs(project);
+  return new Map();
+}
+
+function escapeVue(md: string): string {
+  // Outside code, {{ }} would be read by Vue as interpolation.
+  const parts = md.split(/(```[\s\S]*?```|`[^`\n]*`)/);
+  return parts
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/\{\{|\}\}/g, (m) => `${m[0]}&#8203;${m[1]}`),
+    )
+    .join("");
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const packages = publicPackages();
+  const tmp = join(root, "apps/docs/.vitepress/cache/api-tmp");
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  await generate(packages, tmp);
+  const slugOf = new Map(packages.map((p) => [p.dir, p.slug]));
+  for (const pkg of packages) {
+    const file = join(tmp, "out", pkg.dir, "src.md");
+    let text = existsSync(file) ? readFileSync(file, "utf8") : "";
+    // Links between packages: ../loop/src.md#future → ./corio-loop.md#future
+    text = text.replace(/\]\(\.\.\/([^/)]+)\/src\.md/g, (m, dir: string) =>
+      slugOf.has(dir) ? `](./${slugOf.get(dir)}.md` : m,
+    );
+    text = text.replace(/^# .*\n/, "");
+    if (text.trim() === "") text = "_This package exports nothing yet._\n";
+    const page = `---\ntitle: "${pkg.name}"\noutline: [2, 3]\n---\n\n# ${pkg.name}\n\n${pkg.description}\n\n\`\`\`sh\nnpm install ${pkg.name}\n\`\`\`\n\n${text}`;
+    writeFileSync(join(out, `${pkg.slug}.md`), escapeVue(page));
+  }
+  const list = packages
+    .map((p) => `| [\`${p.name}\`](./${p.slug}) | ${p.description} |`)
+    .join("\n");
+  writeFileSync(
+    join(out, "index.md"),
+    `---\ntitle: API reference\n---\n\n# API reference\n\nGenerated from the TSDoc of every public package. Most programs import everything from \`corio\`; each primitive is also published on its own.\n\n| Package | What it holds |\n| --- | --- |\n${list}\n`,
+  );
+  writeFileSync(
+    join(out, "packages.json"),
+    `${JSON.stringify(
+      packages.map(({ name, slug, description }) => ({ name, slug, description })),
+      null,
+      2,
+    )}\n`,
+  );
+  rmSync(tmp, { recursive: true, force: true });
+  console.log(
+    `api: ${packages.length} packages → ${relative(root, out)}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

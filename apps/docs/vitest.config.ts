@@ -1,0 +1,11 @@
+// The end-to-end test builds the whole site and drives Chromium: one file, long timeouts.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    fileParallelism: false,
+  },
+});
