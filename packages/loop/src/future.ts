@@ -1,4 +1,5 @@
 import * as I from "@corio/interfaces";
+import { Handle } from "./handles.js";
 import type { EventLoop } from "./loop.js";
 
 const { CancelledError, InvalidStateError, RuntimeError } = I;
@@ -21,6 +22,10 @@ type Entry<T> = I.DoneCallback<Future<T>> | Waker;
 
 function runWaker(waker: Waker): void {
   waker._wakeup();
+}
+
+function runHandle(handle: Handle): void {
+  handle._run();
 }
 
 /**
@@ -293,7 +298,10 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
   }
 
   private _schedule(entry: Entry<T>): void {
-    if (typeof entry === "function") this._loop._push(entry as (f: this) => void, this);
+    // A done callback runs in a Handle, as in asyncio, so an error it throws goes to the loop's
+    // exception handler instead of breaking the loop.
+    if (typeof entry === "function")
+      this._loop._push(runHandle, new Handle(this._loop, entry, this));
     else this._loop._push(runWaker, entry);
   }
 
