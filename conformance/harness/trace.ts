@@ -71,16 +71,29 @@ export interface ScenarioModule {
   default: () => Coroutine<unknown>;
   /** Set when the scenario shows a known bug: the test expects the traces to differ. */
   knownIssue?: string;
+  /** Deviations only: the trace corio prints, which differs from CPython's on purpose. */
+  expected?: string;
 }
+
+/**
+ * Errors reported to the loop's exception handler by the last scenario run ("Task exception was
+ * never retrieved"...). asyncio reports them when the task is garbage-collected, corio when the
+ * loop closes, so they stay out of the trace; a scenario that wants them installs its own handler.
+ */
+export const unhandled: string[] = [];
 
 /** Runs `main` with `run(main, { clock: "virtual" })`; resolves to the printed trace. */
 export async function runScenario(main: () => Coroutine<unknown>): Promise<string> {
   const lines: string[] = [];
   const previous = sink;
   sink = lines;
+  unhandled.length = 0;
   try {
     try {
-      const result = await run(main, { clock: "virtual" });
+      const result = await run(main, {
+        clock: "virtual",
+        setup: (loop) => loop.setExceptionHandler((_loop, ctx) => unhandled.push(ctx.message)),
+      });
       if (result !== undefined) print("main returned", result);
     } catch (error) {
       print("main raised", ename(error));

@@ -8,7 +8,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runScenario, type ScenarioModule } from "../harness/trace.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const scenarioDir = join(root, "scenarios");
 const pythonEnv = { ...process.env, PYENV_VERSION: "3.13.0" };
 
 function python(args: string[]): string {
@@ -21,26 +20,33 @@ function python(args: string[]): string {
   });
 }
 
-/** Every scenario, as "area/name", from the .ts files under scenarios/. */
-function findScenarios(): string[] {
+/** Every .ts file under `dir` (one level of area folders, or flat), as paths without extension. */
+function findPairs(dir: string): string[] {
   const names: string[] = [];
-  for (const area of readdirSync(scenarioDir, { withFileTypes: true })) {
-    if (!area.isDirectory()) continue;
-    for (const file of readdirSync(join(scenarioDir, area.name))) {
-      if (file.endsWith(".ts")) names.push(`${area.name}/${file.slice(0, -3)}`);
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      for (const file of readdirSync(join(root, dir, entry.name))) {
+        if (file.endsWith(".ts")) names.push(`${dir}/${entry.name}/${file.slice(0, -3)}`);
+      }
+    } else if (entry.name.endsWith(".ts")) {
+      names.push(`${dir}/${entry.name.slice(0, -3)}`);
     }
   }
   return names.sort();
 }
 
-const scenarios = findScenarios();
-const modules = new Map<string, ScenarioModule>();
-for (const name of scenarios) {
-  modules.set(
-    name,
-    (await import(pathToFileURL(join(scenarioDir, `${name}.ts`)).href)) as ScenarioModule,
-  );
+async function load(names: string[]): Promise<Map<string, ScenarioModule>> {
+  const modules = new Map<string, ScenarioModule>();
+  for (const name of names) {
+    const url = pathToFileURL(join(root, `${name}.ts`)).href;
+    modules.set(name, (await import(url)) as ScenarioModule);
+  }
+  return modules;
 }
+
+const scenarios = findPairs("scenarios");
+const deviations = findPairs("deviations");
+const modules = await load([...scenarios, ...deviations]);
 let pyTraces: Record<string, string> = {};
 
 beforeAll(() => {
@@ -58,39 +64,62 @@ beforeAll(() => {
       `conformance needs CPython 3.13, but \`PYENV_VERSION=3.13.0 python\` is ${version}`,
     );
   }
-  const files = scenarios.map((s) => `scenarios/${s}.py`);
+  const files = [...scenarios, ...deviations].map((s) => `${s}.py`);
   const out = JSON.parse(python(["harness/run.py", "--json", ...files])) as Record<string, string>;
-  pyTraces = Object.fromEntries(Object.entries(out).map(([k, v]) => [k.slice(10, -3), v]));
+  pyTraces = Object.fromEntries(Object.entries(out).map(([k, v]) => [k.slice(0, -3), v]));
 });
+
+function pyTrace(name: string): string {
+  const py = pyTraces[name];
+  expect(py, `no Python trace for ${name}`).toBeDefined();
+  expect(py!.trim().length, `the Python side of ${name} printed nothing`).toBeGreaterThan(0);
+  return py!;
+}
+
+const lines = (trace: string) => trace.split("\n");
 
 describe("conformance with CPython 3.13 asyncio", () => {
   it("has at least 40 scenarios, each with a Python and a TypeScript side", () => {
-    for (const s of scenarios) {
-      expect(existsSync(join(scenarioDir, `${s}.py`)), `${s}.py is missing`).toBe(true);
+    for (const s of [...scenarios, ...deviations]) {
+      expect(existsSync(join(root, `${s}.py`)), `${s}.py is missing`).toBe(true);
     }
-    const pyOnly = readdirSync(scenarioDir, { recursive: true, encoding: "utf8" })
-      .filter((f) => f.endsWith(".py"))
-      .map((f) => f.replace(/\\/g, "/").slice(0, -3))
-      .filter((s) => !scenarios.includes(s));
-    expect(pyOnly, "Python scenarios without a TypeScript side").toEqual([]);
+    for (const dir of ["scenarios", "deviations"]) {
+      const pyOnly = readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".py"))
+        .map((f) => `${dir}/${f.replace(/\\/g, "/").slice(0, -3)}`)
+        .filter((s) => !modules.has(s));
+      expect(pyOnly, "Python scenarios without a TypeScript side").toEqual([]);
+    }
     expect(scenarios.length).toBeGreaterThanOrEqual(40);
   });
 
   for (const name of scenarios) {
     const mod = modules.get(name)!;
+    const title = name.slice("scenarios/".length);
     // A scenario that shows a known bug in a package still being fixed exports `knownIssue`:
-    // its traces are expected to differ until the fix lands (then vitest reports it as passing
-    // unexpectedly, and the marker goes).
+    // its traces are expected to differ until the fix lands (vitest then reports the unexpected
+    // pass, and the marker goes).
     const test = mod.knownIssue === undefined ? it : it.fails;
     test(
-      mod.knownIssue === undefined ? name : `${name} (known issue: ${mod.knownIssue})`,
+      mod.knownIssue === undefined ? title : `${title} (known issue: ${mod.knownIssue})`,
       async () => {
         const ts = await runScenario(mod.default);
-        const py = pyTraces[name];
-        expect(py, `no Python trace for ${name}`).toBeDefined();
-        expect(py!.trim().length, `the Python side of ${name} printed nothing`).toBeGreaterThan(0);
-        expect(ts.split("\n")).toEqual(py!.split("\n"));
+        expect(lines(ts)).toEqual(lines(pyTrace(name)));
       },
     );
+  }
+});
+
+describe("documented deviations (DEVIATIONS.md)", () => {
+  for (const name of deviations) {
+    const mod = modules.get(name)!;
+    it(`${name.slice("deviations/".length)}: corio prints its documented trace, CPython another`, async () => {
+      const ts = await runScenario(mod.default);
+      expect(mod.expected, `${name}.ts must export the corio trace it expects`).toBeDefined();
+      expect(lines(ts)).toEqual(lines(mod.expected!));
+      // If this fails, corio now agrees with asyncio: move the pair to scenarios/ and drop the
+      // entry from DEVIATIONS.md.
+      expect(lines(ts)).not.toEqual(lines(pyTrace(name)));
+    });
   }
 });

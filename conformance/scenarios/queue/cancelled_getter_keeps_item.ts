@@ -14,7 +14,7 @@ function* getter(q: Queue<string>, name: string) {
   }
 }
 
-function* settle(...tasks: Task<unknown>[]) {
+function* settle(...tasks: Task<void>[]) {
   for (const t of tasks) {
     try {
       yield* t;
