@@ -2,6 +2,19 @@
 // bundlers can drop whatever an app does not import.
 
 export {
+  cancelOnAbort,
+  type ErrorMatcher,
+  ExceptionGroup,
+  shield,
+  TaskGroup,
+  type TaskGroupOptions,
+  Timeout,
+  taskGroup,
+  timeout,
+  timeoutAt,
+  waitFor,
+} from "@corio/cancel";
+export {
   ALL_COMPLETED,
   type AsCompletedOptions,
   asCompleted,
