@@ -166,6 +166,49 @@ const expected: Record<string, { lines: string[]; elapsed: number }> = {
     lines: ["up after 4 checks, 45 minutes of loop time"],
     elapsed: 2_700_000,
   },
+  timeouts: {
+    lines: [
+      "500 ms: got fast page",
+      "1500 ms: slow page cut off, cleaning up",
+      "1500 ms: slow page timed out",
+      "2300 ms: step 1 done",
+      "3100 ms: step 2 done",
+      "3500 ms: step 3 cut off, cleaning up",
+      "3500 ms: the block ran out of time",
+    ],
+    elapsed: 3500,
+  },
+  shield: {
+    lines: [
+      "0 ms: saving report.pdf...",
+      "500 ms: the client hangs up",
+      "500 ms: response abandoned, the save carries on",
+      "2000 ms: report.pdf saved",
+      "request cancelled: true, save cancelled: false",
+    ],
+    elapsed: 2000,
+  },
+  "task-group": {
+    lines: [
+      "300 ms: header done",
+      "500 ms: body done",
+      "500 ms: page = header + body",
+      "700 ms: comments cancelled",
+      "700 ms: the group failed: ads failed",
+    ],
+    elapsed: 700,
+  },
+  lock: {
+    lines: [
+      "without a lock:",
+      "ann bought one, 0 left",
+      "bob bought one, -1 left",
+      "with a lock:",
+      "ann bought one, 0 left",
+      "bob: sold out",
+    ],
+    elapsed: 200,
+  },
   cancel: {
     lines: [
       "big-file: started",
