@@ -5,8 +5,11 @@ import type { TaskLike } from "@corio/interfaces";
  *
  * How it works: the controller is made on first access. A scope aborts it when it cancels its
  * own block. Scopes entered in the same task form a stack; a scope's signal also follows the
- * signal of the scope around it, since cancelling the outer block cancels the inner one too. The
- * listener on the parent is removed when the scope exits.
+ * signal of the scope around it, since cancelling the outer block cancels the inner one too, and
+ * the task's own signal, so a cancellation of the task from outside aborts it as well. A
+ * cancellation that a scope requests itself (a deadline, a failing child) is made through
+ * {@link cancelTaskFrom}, which tells the scopes around it to ignore it: it is not theirs. The
+ * listeners are removed when the scope exits.
  */
 export class ScopeSignal {
   private controller: AbortController | null = null;
@@ -63,16 +66,30 @@ export class ScopeSignal {
   }
 
   private follow(): void {
-    const parent = this.parent;
-    if (parent === null || this.unlisten !== null) return;
-    const parentSignal = parent.signal;
-    if (parentSignal.aborted) {
+    if (this.unlisten !== null || this.task === null) return;
+    const parentSignal = this.parent?.signal ?? null;
+    if (parentSignal?.aborted) {
       this.abort(parentSignal.reason);
       return;
     }
-    const onAbort = () => this.abort(parentSignal.reason);
-    parentSignal.addEventListener("abort", onAbort, { once: true });
-    this.unlisten = () => parentSignal.removeEventListener("abort", onAbort);
+    const taskSignal = this.task.signal;
+    const onParentAbort = () => this.abort(parentSignal!.reason);
+    const onTaskAbort = () => {
+      if (!this.requestedWithin()) this.abort(taskSignal.reason);
+    };
+    parentSignal?.addEventListener("abort", onParentAbort, { once: true });
+    // A task signal aborted earlier (by a request since withdrawn) cannot tell us more.
+    if (!taskSignal.aborted) taskSignal.addEventListener("abort", onTaskAbort, { once: true });
+    this.unlisten = () => {
+      parentSignal?.removeEventListener("abort", onParentAbort);
+      taskSignal.removeEventListener("abort", onTaskAbort);
+    };
+  }
+
+  /** True while this scope, or one inside it, is cancelling the task itself. */
+  private requestedWithin(): boolean {
+    for (let s = requester; s !== null; s = s.parent) if (s === this) return true;
+    return false;
   }
 
   private stopFollowing(): void {
@@ -82,3 +99,19 @@ export class ScopeSignal {
 }
 
 const stacks = new WeakMap<TaskLike<unknown>, ScopeSignal[]>();
+let requester: ScopeSignal | null = null;
+
+/** @internal Cancels `task` on behalf of the scope owning `source`. */
+export function cancelTaskFrom(
+  source: ScopeSignal,
+  task: TaskLike<unknown>,
+  message?: string,
+): boolean {
+  const previous = requester;
+  requester = source;
+  try {
+    return task.cancel(message);
+  } finally {
+    requester = previous;
+  }
+}

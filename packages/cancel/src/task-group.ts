@@ -24,7 +24,7 @@ import {
   type Yielded,
 } from "@corio/interfaces";
 import { ExceptionGroup } from "./exception-group.js";
-import { ScopeSignal } from "./scope-signal.js";
+import { cancelTaskFrom, ScopeSignal } from "./scope-signal.js";
 import { callBody, checkBody, checkSignal, describeValue, messageOf, requireTask } from "./util.js";
 
 /** Options for {@link taskGroup} and {@link TaskGroup.run}. */
@@ -115,14 +115,15 @@ export class TaskGroup {
       this._abort(message);
       if (this._parentTask !== null && !this._parentCancelRequested) {
         this._parentCancelRequested = true;
-        this._parentTask.cancel(message);
+        cancelTaskFrom(this._signal, this._parentTask, message);
       }
     }
   }
 
   /**
    * An `AbortSignal` that aborts (with a `CancelledError` as reason) when the group starts
-   * shutting down: a child failed, the block threw or was cancelled, or `cancel()` was called.
+   * shutting down: a child failed, the block threw, the task was cancelled, or `cancel()` was
+   * called; also when a scope around the group cancels its block.
    *
    * @example
    * tg.createTask(fromPromise(fetch(url, { signal: tg.signal })));
@@ -290,7 +291,7 @@ export class TaskGroup {
       // Interrupt the block where it waits; the request is withdrawn when the block ends.
       this._abort();
       this._parentCancelRequested = true;
-      parent.cancel();
+      cancelTaskFrom(this._signal, parent);
     }
   }
 }

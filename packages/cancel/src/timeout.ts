@@ -18,7 +18,7 @@ import {
   TimeoutError,
   type Yielded,
 } from "@corio/interfaces";
-import { ScopeSignal } from "./scope-signal.js";
+import { cancelTaskFrom, ScopeSignal } from "./scope-signal.js";
 import { callBody, checkBody, checkTime, requireTask } from "./util.js";
 
 type State = "created" | "active" | "expiring" | "expired" | "finished";
@@ -99,8 +99,11 @@ export class Timeout {
   }
 
   /**
-   * An `AbortSignal` that aborts (with a `TimeoutError` as reason) when the deadline passes, or
-   * when a scope around this one cancels its block. Hand it to APIs that take a signal.
+   * An `AbortSignal` that aborts when the block is being cancelled: with a `TimeoutError` as
+   * reason when the deadline passes, or with the reason of a scope around this one that cancels
+   * its block, or with a `CancelledError` when the task is cancelled from outside. (The last one
+   * relies on `task.signal`, which aborts only once: after a deadline inside the task has fired,
+   * later outside cancellations are not seen.) Hand it to APIs that take a signal.
    *
    * @example
    * yield* timeout(5000, function* (scope) {
@@ -143,10 +146,11 @@ export class Timeout {
 
   private _onTimeout(): void {
     if (this._state !== "active") return;
-    this._task!.cancel();
     this._state = "expiring";
     this._handle = null;
+    // The signal first, so scopes inside see the TimeoutError as reason.
     this._signal.abort(new TimeoutError("the timeout expired"));
+    cancelTaskFrom(this._signal, this._task!);
   }
 
   /** @internal Runs `body` inside the scope. */

@@ -270,6 +270,60 @@ describe("timeout", () => {
       ]);
     }));
 
+  it("scope.signal aborts when the task is cancelled from outside", () =>
+    runVirtual(function* () {
+      const log: string[] = [];
+      const tk = createTask(
+        timeout(10_000, function* (scope) {
+          scope.signal.addEventListener("abort", () =>
+            log.push(`aborted "${(scope.signal.reason as Error).message}" t=${now()}`),
+          );
+          yield* sleep(1000);
+        }),
+      );
+      yield* sleep(500);
+      tk.cancel("from outside");
+      try {
+        yield* tk;
+      } catch (e) {
+        log.push(errorName(e));
+      }
+      expect(log).toEqual(['aborted "from outside" t=500', "CancelledError"]);
+    }));
+
+  it("an inner scope's deadline does not abort the outer scope's signal", () =>
+    runVirtual(function* () {
+      const log: string[] = [];
+      yield* timeout(10_000, function* (outer) {
+        try {
+          yield* timeout(100, () => sleep(1000));
+        } catch (e) {
+          log.push(`inner ${errorName(e)} outer.aborted=${outer.signal.aborted}`);
+        }
+      });
+      expect(log).toEqual(["inner TimeoutError outer.aborted=false"]);
+    }));
+
+  it("a scope that has exited no longer listens to the task", () =>
+    runVirtual(function* () {
+      let kept!: AbortSignal;
+      const tk = createTask(
+        (function* () {
+          yield* timeout(1000, function* (s) {
+            kept = s.signal;
+          });
+          yield* sleep(1000);
+        })(),
+      );
+      yield* sleep(10);
+      tk.cancel();
+      try {
+        yield* tk;
+      } catch {}
+      expect(tk.signal.aborted).toBe(true);
+      expect(kept.aborted).toBe(false);
+    }));
+
   it("rejects bad arguments", () =>
     runVirtual(function* () {
       expect(() => timeout(Number.NaN, function* () {})).toThrow(RangeError);
