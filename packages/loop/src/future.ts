@@ -219,8 +219,11 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
 
   // --- the await protocol: a future is its own iterator -----------------------------------
 
-  /** `yield* fut` starts here. */
-  [Symbol.iterator](): this {
+  /**
+   * `yield* fut` starts here. Typed as an `Iterator` rather than `this`: TypeScript cannot read the
+   * result type of `yield*` through a polymorphic `this`, and would type `yield* task` as unknown.
+   */
+  [Symbol.iterator](): Iterator<I.Yielded, T, unknown> {
     return this;
   }
 
