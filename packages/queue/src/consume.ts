@@ -21,6 +21,7 @@ function isOperation(value: unknown): value is Operation<unknown> {
  * to a cancellation while waiting. It is asyncio's usual worker loop:
  * `while True: item = await q.get(); try: ... finally: q.task_done()`, ending on `QueueShutDown`.
  *
+ * @asyncio none: it is the worker loop of the `asyncio.Queue` documentation, as a helper.
  * @throws {TypeError} if `handle` is not a function.
  * @throws whatever `handle` throws, after marking that item done.
  * @throws {@link CancelledError} if the task is cancelled.
