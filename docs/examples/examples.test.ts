@@ -287,6 +287,21 @@ function pages(dir = docsDir): string[] {
   return out;
 }
 
+/** The anchors VitePress gives a page's headings (its default slugify). */
+function headingSlugs(markdown: string): string[] {
+  return [...markdown.matchAll(/^#{1,6}\s+(.+)$/gm)].map(([, title]) =>
+    title
+      .replace(/`/g, "")
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, "-")
+      .replace(/-{2,}/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .replace(/^(\d)/, "_$1")
+      .toLowerCase(),
+  );
+}
+
 describe("the pages", () => {
   const all = pages().map((path) => ({
     page: relative(docsDir, path),
@@ -316,6 +331,29 @@ describe("the pages", () => {
       }
     });
   }
+
+  it("link only to pages and headings that exist", () => {
+    const broken: string[] = [];
+    // The tutorial's own pages; the generated API reference has its own link checks.
+    const tutorial = all.filter(({ page }) => !page.startsWith("api/"));
+    for (const { page, text } of tutorial) {
+      for (const [, target] of text.matchAll(/\]\((\.{1,2}\/[^)\s]+)\)/g)) {
+        const [file, anchor] = target.split("#");
+        const path = join(dirname(join(docsDir, page)), file);
+        let linked: string;
+        try {
+          linked = readFileSync(path, "utf8");
+        } catch {
+          broken.push(`${page} -> ${target}`);
+          continue;
+        }
+        if (anchor !== undefined && !headingSlugs(linked).includes(anchor)) {
+          broken.push(`${page} -> ${target} (no such heading)`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
 
   it("teach every example in English and in Chinese", () => {
     const missing = exampleSlugs.flatMap((slug) =>
