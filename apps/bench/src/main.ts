@@ -1,0 +1,155 @@
+// `pnpm bench`: runs every workload for every runtime, each repetition in a fresh process, the
+// runtimes interleaved so that load on the machine hits them alike; prints the table of medians and
+// ratios and writes results/latest.{json,md}, the docs' chart and the table in the docs' page.
+//
+// Flags: --reps N (default 5), --only W2,W4 (workload ids), --runtimes corio,native,
+// --no-write (print only).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { markdownTable, type Results, type Row, ratioChart, ratiosOf } from "./report.js";
+import { BENCH_DIR, cpythonVersion, programFile, runProgram } from "./runner.js";
+import { type Params, RUNTIME_LABELS, RUNTIMES, type Runtime, WORKLOADS } from "./workloads.js";
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const reps = Number(flag("reps") ?? 5);
+const only = flag("only")?.split(",");
+const runtimes = (flag("runtimes")?.split(",") ?? RUNTIMES) as Runtime[];
+const write = !process.argv.includes("--no-write");
+const TIMEOUT_MS = 180_000;
+
+const median = (xs: number[]) => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function main() {
+  const loadBefore = loadavg();
+  const notes: string[] = [];
+  const rows: Row[] = [];
+  for (const w of WORKLOADS) {
+    if (only !== undefined && !only.includes(w.id)) continue;
+    const plan = runtimes
+      .map((r) => ({ r, file: programFile(w, r) }))
+      .filter((x): x is { r: Runtime; file: string } => x.file !== null);
+    const samples = new Map<Runtime, { m: import("./workloads.js").Measurement; p: Params }[]>();
+    const errors: Partial<Record<Runtime, string>> = {};
+    for (let rep = 0; rep < reps; rep++) {
+      for (const { r, file } of plan) {
+        if (errors[r] !== undefined) continue;
+        const p: Params = { ...w.full, ...w.overrides?.[r]?.full };
+        if (rep > 0 && p.realCheck) p.realCheck = false; // the real-clock cross-check runs once
+        const outcome = await runProgram(file, p, TIMEOUT_MS);
+        if (!outcome.ok) {
+          errors[r] = outcome.error;
+          process.stderr.write(`  ${w.id} ${r}: ${outcome.error}\n`);
+          continue;
+        }
+        if (!samples.has(r)) samples.set(r, []);
+        samples.get(r)!.push({ m: outcome.m, p });
+        process.stderr.write(
+          `  ${w.id} ${r} rep ${rep + 1}/${reps}: ${outcome.m.ms.toFixed(1)} ms\n`,
+        );
+      }
+    }
+    for (const [r, o] of Object.entries(w.overrides ?? {})) {
+      if (plan.some((x) => x.r === r)) notes.push(`† ${o!.note}.`);
+    }
+    const resized = plan.map((x) => x.r).filter((r) => w.overrides?.[r] !== undefined);
+    const wRows: Row[] = w.metrics.map((metric) => {
+      const medians: Row["medians"] = {};
+      const rowSamples: Row["samples"] = {};
+      const formatted: Row["formatted"] = {};
+      for (const { r } of plan) {
+        const values = (samples.get(r) ?? [])
+          .map(({ m, p }) => metric.value(m, p))
+          .filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+        rowSamples[r] = values;
+        const med = errors[r] !== undefined ? null : median(values);
+        medians[r] = med;
+        if (med !== null) formatted[r] = metric.format(med);
+      }
+      const row: Row = {
+        workload: w.id,
+        title: w.title,
+        unit: metric.unit,
+        better: metric.better,
+        target: w.target,
+        met: null,
+        medians,
+        samples: rowSamples,
+        ratios: {},
+        resized,
+        errors,
+        formatted,
+      };
+      row.ratios = ratiosOf(row);
+      return row;
+    });
+    const met = w.met?.((r, k = 0) => wRows[k]?.medians[r] ?? undefined);
+    for (const row of wRows) row.met = met === undefined ? null : met;
+    rows.push(...wRows);
+  }
+  const python = cpythonVersion();
+  if (python === null)
+    notes.push("CPython 3.13 was not found (PYENV_VERSION=3.13.0 python): its column is empty.");
+  if (rows.some((r) => r.workload === "W6" || r.workload === "W7")) {
+    notes.push(
+      "Effection and Effect have no timer API apart from sleeping fibers, so W6 compares corio with setTimeout and asyncio's call_later; W7 is corio's virtual clock, which neither peer nor asyncio has.",
+    );
+  }
+  notes.push(
+    "Each cell is the median of the repetitions, each in a fresh `node --expose-gc` (or python) process; ratios are corio's median against the peer's in the same run (> 1× means corio is ahead).",
+  );
+  const results: Results = {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? "unknown",
+      node: process.version,
+      python,
+      loadAverageBefore: loadBefore.map((x) => Math.round(x * 100) / 100),
+      loadAverageAfter: loadavg().map((x) => Math.round(x * 100) / 100),
+    },
+    repetitions: reps,
+    rows,
+    notes,
+  };
+  const table = markdownTable(results);
+  const header = `corio benchmarks, ${results.generatedAt.slice(0, 16).replace("T", " ")} UTC: ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, ${python ?? "no CPython"}, ${reps} repetitions, load average ${results.machine.loadAverageBefore[0]} before and ${results.machine.loadAverageAfter[0]} after (a shared machine).`;
+  process.stdout.write(`\n${header}\n\n${table}`);
+  if (!write) return;
+  const resultsDir = join(BENCH_DIR, "results");
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(resultsDir, "latest.md"), `# Latest benchmark run\n\n${header}\n\n${table}`);
+  const docs = join(BENCH_DIR, "..", "..", "docs");
+  mkdirSync(join(docs, "public", "bench"), { recursive: true });
+  writeFileSync(join(docs, "public", "bench", "ratios.svg"), ratioChart(results));
+  for (const page of [join(docs, "performance.md"), join(docs, "zh", "performance.md")]) {
+    if (!existsSync(page)) continue;
+    const text = readFileSync(page, "utf8");
+    const begin = "<!-- bench:begin -->";
+    const end = "<!-- bench:end -->";
+    const a = text.indexOf(begin);
+    const b = text.indexOf(end);
+    if (a < 0 || b < a) continue;
+    const block = `${begin}\n\n${header}\n\n![corio's ratio against each peer, per workload](/bench/ratios.svg)\n\n${table}\n${end}`;
+    writeFileSync(page, text.slice(0, a) + block + text.slice(b + end.length));
+  }
+  process.stderr.write(
+    `wrote results/latest.json, results/latest.md, docs/public/bench/ratios.svg\n`,
+  );
+  void RUNTIME_LABELS;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+// W1 on native promises: n async function calls gathered with Promise.all.
+import { check, now, params, program, report } from "../harness.js";
+
+async function work(i: number) {
+  return i * 2;
+}
+
+program(async () => {
+  const { n } = params();
+  const t0 = now();
+  const promises = [];
+  for (let i = 0; i < n; i++) promises.push(work(i));
+  const results = await Promise.all(promises);
+  let sum = 0;
+  for (const r of results) sum += r;
+  const ms = now() - t0;
+  check(sum === n * (n - 1), `every result was gathered (${sum})`);
+  report({ ms, ops: n });
+});

@@ -1,0 +1,76 @@
+// Smoke run: every program of every runtime, at a tiny size, must finish and pass its own check.
+// The programs import the built packages (dist), as `pnpm bench` does.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { markdownTable, ratioChart, ratiosOf } from "../src/report.js";
+import { BENCH_DIR, programFile, runProgram } from "../src/runner.js";
+import { RUNTIMES, WORKLOADS } from "../src/workloads.js";
+
+describe.concurrent("every benchmark program passes its self-check at a small size", () => {
+  for (const w of WORKLOADS) {
+    for (const r of RUNTIMES) {
+      const file = programFile(w, r);
+      if (file === null) continue;
+      it(`${w.id} (${w.title}) on ${r}`, async () => {
+        const outcome = await runProgram(file, w.smoke, 50_000);
+        expect(outcome).toMatchObject({ ok: true });
+        // The headline number must be there; extras (W4's heap per task) may be missing (CPython).
+        if (outcome.ok) expect(w.metrics[0]!.value(outcome.m, w.smoke)).toBeGreaterThan(0);
+      });
+    }
+  }
+});
+
+describe("the harness", () => {
+  it("counts a program whose self-check fails as a failure", async () => {
+    const outcome = await runProgram(
+      join(BENCH_DIR, "test", "fixtures", "wrong.ts"),
+      { n: 1 },
+      30_000,
+    );
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error).toContain("self-check failed: 1 + 1 is 3 (got 2)");
+  });
+
+  it("every workload has a corio program, and corio ratios read 'higher is better'", () => {
+    for (const w of WORKLOADS) expect(programFile(w, "corio")).not.toBeNull();
+    expect(ratiosOf({ better: "higher", medians: { corio: 4, effect: 2 } }).effect).toBe(2);
+    expect(ratiosOf({ better: "lower", medians: { corio: 500, native: 1500 } }).native).toBe(3);
+  });
+
+  it("renders the table and the chart", () => {
+    const results = {
+      generatedAt: "2026-01-01T00:00:00.000Z",
+      machine: {
+        cpus: 2,
+        model: "x",
+        node: "v20",
+        python: null,
+        loadAverageBefore: [0],
+        loadAverageAfter: [0],
+      },
+      repetitions: 1,
+      notes: ["a note"],
+      rows: [
+        {
+          workload: "W2",
+          title: "switches",
+          unit: "switches/s",
+          better: "higher" as const,
+          target: "t",
+          met: true,
+          medians: { corio: 4e6, effect: 1e6 },
+          samples: {},
+          ratios: { effect: 4 },
+          resized: [],
+          errors: {},
+          formatted: { corio: "4.00M", effect: "1.00M" },
+        },
+      ],
+    };
+    expect(markdownTable(results)).toContain(
+      "| W2 switches | switches/s (higher is better) | 4.00M | — | — | 1.00M | — | — | — | 4.00× | — | t | yes |",
+    );
+    expect(ratioChart(results)).toContain("<svg");
+  });
+});
