@@ -1,4 +1,4 @@
-import type { Operation, Yielded } from "@corio/interfaces";
+import type { Coroutine, Operation, Yielded } from "@corio/interfaces";
 import { callBody, checkBody, checkSignal, messageOf, requireTask } from "./util.js";
 
 function* cancelOnAbortImpl<T>(
@@ -39,7 +39,7 @@ function* cancelOnAbortImpl<T>(
  *   yield* longJob();
  * });
  */
-export function cancelOnAbort<T>(signal: AbortSignal, body: () => Operation<T>): Operation<T> {
+export function cancelOnAbort<T>(signal: AbortSignal, body: () => Operation<T>): Coroutine<T> {
   checkSignal("cancelOnAbort(signal): signal", signal);
   checkBody("cancelOnAbort(signal, body): body", body);
   return cancelOnAbortImpl(signal, body);

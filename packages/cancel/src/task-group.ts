@@ -155,7 +155,7 @@ export class TaskGroup {
   run<T>(
     body: (tg: TaskGroup) => Operation<T>,
     options: TaskGroupOptions = {},
-  ): Operation<T | undefined> {
+  ): Coroutine<T | undefined> {
     checkBody("TaskGroup.run(body): body", body);
     if (options === null || typeof options !== "object") {
       throw new TypeError(
@@ -320,6 +320,6 @@ export class TaskGroup {
 export function taskGroup<T>(
   body: (tg: TaskGroup) => Operation<T>,
   options: TaskGroupOptions = {},
-): Operation<T | undefined> {
+): Coroutine<T | undefined> {
   return new TaskGroup().run(body, options);
 }

@@ -9,6 +9,7 @@
  * from outside, or from an outer timeout that expired too, still propagates as `CancelledError`.
  */
 import {
+  type Coroutine,
   getRunningLoop,
   type Handle,
   isCancelledError,
@@ -193,7 +194,7 @@ export class Timeout {
 export function timeout<T>(
   ms: number | null | undefined,
   body: (scope: Timeout) => Operation<T>,
-): Operation<T> {
+): Coroutine<T> {
   const delay = checkTime("timeout(ms): ms", ms);
   checkBody("timeout(ms, body): body", body);
   const loop = getRunningLoop();
@@ -224,7 +225,7 @@ export function timeout<T>(
 export function timeoutAt<T>(
   when: number | null | undefined,
   body: (scope: Timeout) => Operation<T>,
-): Operation<T> {
+): Coroutine<T> {
   const checked = checkTime("timeoutAt(when): when", when);
   checkBody("timeoutAt(when, body): body", body);
   return new Timeout(checked === null && typeof when === "number" ? when : checked)._run(

@@ -1,4 +1,5 @@
 import {
+  type Coroutine,
   type FutureLike,
   getRunningLoop,
   isCancelledError,
@@ -65,7 +66,7 @@ function* waitForImpl<T>(aw: Operation<T>, ms: number | null): Generator<Yielded
  *   if (e instanceof TimeoutError) console.log("too slow, and the download is stopped");
  * }
  */
-export function waitFor<T>(aw: Operation<T>, ms: number | null | undefined): Operation<T> {
+export function waitFor<T>(aw: Operation<T>, ms: number | null | undefined): Coroutine<T> {
   checkAwaitable(aw, "waitFor(aw, ms): aw");
   const checked = checkTime("waitFor(aw, ms): ms", ms);
   return waitForImpl(aw, checked);

@@ -1,4 +1,5 @@
 import {
+  type Coroutine,
   type EventLoop,
   type Future,
   type FutureLike,
@@ -74,7 +75,7 @@ const TIMED_OUT = null;
  *
  * @internal Made by {@link asCompleted}.
  */
-class AsCompletedIterator<T> implements IterableIterator<Operation<T>> {
+class AsCompletedIterator<T> implements IterableIterator<Coroutine<T>> {
   private readonly done: DoneQueue<FutureLike<unknown> | null>;
   private readonly todo: Set<FutureLike<unknown>>;
   private todoLeft: number;
@@ -106,7 +107,7 @@ class AsCompletedIterator<T> implements IterableIterator<Operation<T>> {
     return this;
   }
 
-  next(): IteratorResult<Operation<T>, undefined> {
+  next(): IteratorResult<Coroutine<T>, undefined> {
     if (this.todoLeft === 0) return { value: undefined, done: true };
     this.todoLeft--;
     return { value: this.waitForOne(), done: false };
@@ -140,7 +141,7 @@ class AsCompletedIterator<T> implements IterableIterator<Operation<T>> {
 export function asCompleted<A extends Operation<unknown>>(
   aws: Iterable<A>,
   options: AsCompletedOptions = {},
-): IterableIterator<Operation<ResultOf<A>>> {
+): IterableIterator<Coroutine<ResultOf<A>>> {
   if (
     aws === null ||
     typeof aws !== "object" ||

@@ -1,9 +1,9 @@
 import {
+  type Coroutine,
   type FutureLike,
   getRunningLoop,
   isCoroutine,
   isFutureLike,
-  type Operation,
   type TimerHandle,
   type Yielded,
 } from "@corio/interfaces";
@@ -72,7 +72,7 @@ export interface WaitResult<F> {
 export function wait<F extends FutureLike<unknown>>(
   aws: Iterable<F>,
   options: WaitOptions = {},
-): Operation<WaitResult<F>> {
+): Coroutine<WaitResult<F>> {
   if (
     aws === null ||
     typeof aws !== "object" ||

@@ -1,4 +1,4 @@
-import { type Coroutine, getRunningLoop, type Operation, TimeoutError } from "@corio/interfaces";
+import { type Coroutine, getRunningLoop, TimeoutError } from "@corio/interfaces";
 import { createTask, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
 import { describe, expect, expectTypeOf, it } from "vitest";
@@ -15,7 +15,7 @@ describe("asCompleted", () => {
     runVirtual(function* () {
       const out: string[] = [];
       for (const next of asCompleted([val("x", 3000), val("y", 1000), val("z", 2000, true)])) {
-        expectTypeOf(next).toEqualTypeOf<Operation<string>>();
+        expectTypeOf(next).toEqualTypeOf<Coroutine<string>>();
         try {
           out.push(yield* next);
         } catch (e) {
