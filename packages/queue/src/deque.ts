@@ -5,10 +5,14 @@
  * How it works: the elements live in `_buf`, whose length is a power of two, from `_head` on,
  * wrapping around at the end (`index & _mask`). When it is full it doubles and the elements are
  * copied out in order, so `_head` starts at 0 again. Freed slots are reset to `undefined` so the
- * buffer holds no stale reference.
+ * buffer holds no stale reference, and a large buffer that has emptied down to an eighth halves,
+ * so a burst does not pin its memory forever.
  *
  * @internal
  */
+/** Only buffers of at least 8192 slots shrink, so none shrinks below 4096. */
+const SHRINK_FROM = 8192 - 1;
+
 export class Deque<T> {
   /** @internal */ _buf: (T | undefined)[];
   /** @internal */ _head = 0;
@@ -37,7 +41,7 @@ export class Deque<T> {
     const value = buf[head] as T;
     buf[head] = undefined;
     this._head = (head + 1) & this._mask;
-    this.size--;
+    if (--this.size <= this._mask >> 3 && this._mask >= SHRINK_FROM) this._resize(buf.length >> 1);
     return value;
   }
 
@@ -91,9 +95,11 @@ export class Deque<T> {
   }
 
   private _grow(): void {
-    const old = this._buf;
+    this._resize(this._buf.length * 2);
+  }
+
+  private _resize(cap: number): void {
     const next = this.toArray() as (T | undefined)[];
-    const cap = old.length * 2;
     for (let i = next.length; i < cap; i++) next.push(undefined);
     this._buf = next;
     this._head = 0;

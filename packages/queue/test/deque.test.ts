@@ -48,3 +48,17 @@ describe("Deque (internal ring buffer)", () => {
     expect(d.peek()).toBeUndefined();
   });
 });
+
+describe("Deque memory", () => {
+  it("halves a large buffer once it has drained, keeping order", () => {
+    const d = new Deque<number>();
+    for (let i = 0; i < 100_000; i++) d.push(i);
+    const big = d._buf.length;
+    const out: number[] = [];
+    while (d.size > 10) out.push(d.shift());
+    expect(d._buf.length).toBeLessThan(big / 8);
+    expect(d._buf.length).toBeGreaterThanOrEqual(4096);
+    while (d.size > 0) out.push(d.shift());
+    expect(out).toEqual(Array.from({ length: 100_000 }, (_, i) => i));
+  });
+});
