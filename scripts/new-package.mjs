@@ -4,8 +4,9 @@
 //
 // What it writes: package.json (ESM + CJS + types exports map), tsup/tsconfig/vitest configs,
 // src/index.ts with one documented example export, a first test on the testkit, a README and a
-// changeset. What it edits: packages/corio/package.json (one dependency) and
-// packages/corio/src/index.ts (one appended export line). The docs site builds its API sidebar
+// changeset. What it edits: packages/corio/package.json (one dependency),
+// packages/corio/src/index.ts (one appended export line) and, when present,
+// scripts/packaging/size-budgets.json (a 2 kB min+gzip budget to start from). The docs site builds its API sidebar
 // from packages/*/package.json, so nothing else needs an edit.
 //
 // Usage: node scripts/new-package.mjs <name> [--description "..."] [--root <repo>] [--no-install]
@@ -223,6 +224,17 @@ function writeChangeset(root, name, description) {
   return file;
 }
 
+/** Gives the new package a starting size budget, so `pnpm test:packaging` measures it. */
+function addSizeBudget(root, name) {
+  const file = join(root, "scripts/packaging/size-budgets.json");
+  if (!existsSync(file)) return false;
+  const budgets = JSON.parse(readFileSync(file, "utf8"));
+  budgets[`@corio/${name}`] ??= 2048;
+  const sorted = Object.fromEntries(Object.entries(budgets).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
+  return true;
+}
+
 export function scaffold(root, name, description) {
   const error = validateName(name, root);
   if (error !== null) throw new Error(error);
@@ -239,6 +251,7 @@ export function scaffold(root, name, description) {
   }
   wireCorio(root, name);
   written.push(writeChangeset(root, name, description));
+  addSizeBudget(root, name);
   return written;
 }
 
@@ -258,7 +271,9 @@ if (isMain) {
     fail(e.message);
   }
   for (const file of written) console.log(`  created ${relative(root, file)}`);
-  console.log("  updated packages/corio/package.json, packages/corio/src/index.ts");
+  console.log(
+    "  updated packages/corio/package.json, packages/corio/src/index.ts, scripts/packaging/size-budgets.json (2 kB to start)",
+  );
   if (options.install) {
     // Links the new package into the workspace and records it in pnpm-lock.yaml.
     const r = spawnSync("pnpm", ["install", "--offline"], { cwd: root, stdio: "inherit" });

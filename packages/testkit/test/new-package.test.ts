@@ -38,6 +38,7 @@ beforeAll(() => {
     "tsconfig.base.json",
     "vitest.shared.ts",
     "scripts/new-package.mjs",
+    "scripts/packaging/size-budgets.json",
     "packages/corio",
     "packages/interfaces",
     "packages/loop",
@@ -104,6 +105,7 @@ describe("pnpm new", () => {
     expect(read("packages/corio/src/index.ts").trimEnd().split("\n").at(-1)).toBe(
       'export { demoThingExample } from "@corio/demo-thing";',
     );
+    expect(json("scripts/packaging/size-budgets.json")["@corio/demo-thing"]).toBe(2048);
     expect(read(".changeset/demo-thing-initial.md")).toMatch(
       /^---\n"@corio\/demo-thing": minor\n"corio": minor\n---\n\n.+\n$/,
     );
