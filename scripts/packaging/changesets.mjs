@@ -3,8 +3,9 @@
 //   node scripts/packaging/changesets.mjs status [--since <ref>]
 //     CI check: fails when a package changed since the base without a changeset. The base is, in
 //     order: --since, $CHANGESET_BASE, origin/$GITHUB_BASE_REF (pull requests on GitHub),
-//     origin/main; on a fresh clone without a remote, the repository's first commit (so every
-//     package must be covered by a changeset since the beginning). Only outside a git repository,
+//     origin/main; on a clone without a remote, the last release commit (the last one that
+//     changed a packages/*/CHANGELOG.md), or before any release the repository's first commit, so
+//     every package changed since must be covered by a changeset. Only outside a git repository,
 //     or in one without commits, does it skip, printing why.
 //
 //   node scripts/packaging/changesets.mjs simulate
@@ -49,9 +50,18 @@ export function resolveBase(cwd, argv = [], env = process.env) {
   for (const ref of candidates) {
     if (git(["rev-parse", "--verify", "-q", ref], cwd).status === 0) return { ref, why: ref };
   }
+  // No remote: compare against the last release (the last commit `changeset version` wrote
+  // changelogs in), or, before the first release, against the first commit.
+  const release = git(["log", "-1", "--format=%H", "--", "packages/*/CHANGELOG.md"], cwd);
+  const last = release.stdout.trim();
+  if (last)
+    return { ref: last, why: `no origin/main: the last release commit ${last.slice(0, 7)}` };
   const roots = git(["rev-list", "--max-parents=0", "HEAD"], cwd).stdout.trim().split("\n");
   const first = roots.at(-1);
-  return { ref: first, why: `no origin/main: the first commit ${first.slice(0, 7)}` };
+  return {
+    ref: first,
+    why: `no origin/main and no release yet: the first commit ${first.slice(0, 7)}`,
+  };
 }
 
 /** Runs `changeset status --since=<base>`; returns its exit status (0 when skipped). */
