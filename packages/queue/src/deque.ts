@@ -82,7 +82,10 @@ export class Deque<T> {
 
   /** Drops every element. */
   clear(): void {
-    this._buf.fill(undefined);
+    if (this._mask >= SHRINK_FROM) {
+      this._buf = new Array<T | undefined>(8).fill(undefined);
+      this._mask = 7;
+    } else this._buf.fill(undefined);
     this._head = 0;
     this.size = 0;
   }

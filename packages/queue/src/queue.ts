@@ -311,8 +311,10 @@ export class Queue<T> implements QueueLike<T> {
 
   /**
    * A snapshot of the queue: its size and bound, how many coroutines wait in `get()` and `put()`,
-   * how many items await `taskDone()`, and whether it is shut down.
+   * how many items await `taskDone()`, and whether it is shut down. A waiter already woken (for an
+   * item, a free slot or the shutdown) but not yet resumed no longer counts as waiting.
    *
+   * @asyncio none: corio's primitives all report their waiters this way.
    * @example
    * queue.statistics(); // { size: 2, maxsize: 8, waitingGetters: 0, waitingPutters: 1, ... }
    */
