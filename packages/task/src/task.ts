@@ -220,7 +220,12 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
       this._hasPendingError = false;
     }
     if (this._mustCancel) {
-      if (!hasError || !isCancelledError(error)) {
+      const waiter = this._futWaiter;
+      // A waiter that was cancelled itself hands the coroutine its own CancelledError when the
+      // coroutine resumes at its yield* (as asyncio's wakeup does), so a later cancel() does not
+      // replace the first message.
+      const waiterCancelled = !hasError && waiter !== null && waiter.done() && waiter.cancelled();
+      if (!waiterCancelled && (!hasError || !isCancelledError(error))) {
         error = this._makeCancelledError();
         hasError = true;
       }
