@@ -3,6 +3,7 @@
 import {
   CancelledError,
   type Coroutine,
+  getRunningLoop,
   InvalidStateError,
   type Operation,
   QueueShutDown,
@@ -321,5 +322,94 @@ describe("event order matches CPython 3.13", () => {
       "6 2 9 5 1 4 1 3",
       "(0, 3) (0, 6) (0, 9) (1, 1) (1, 1) (1, 4) (2, 2) (2, 5)",
     ]);
+  });
+
+  it("put_cancelled_race: a cancelled waiting putter leaves the line to the next", async () => {
+    const log: string[] = [];
+    await runVirtual(function* () {
+      const q = new Queue<string>(1);
+      function* putter(item: string) {
+        try {
+          yield* q.put(item);
+          log.push(`put ${item}`);
+        } catch (e) {
+          if (e instanceof CancelledError) log.push(`cancelled ${item}`);
+          throw e;
+        }
+      }
+      const a = createTask(putter("a"));
+      const b = createTask(putter("b"));
+      const c = createTask(putter("X"));
+      yield* sleep(0);
+      log.push(`a done ${a.done() ? "True" : "False"}, b done ${b.done() ? "True" : "False"}`);
+      c.cancel();
+      yield* sleep(0);
+      log.push(`c done ${c.done() ? "True" : "False"}`);
+      log.push(`main got ${q.getNowait()}`);
+      yield* sleep(0);
+      log.push(`main got ${q.getNowait()}`);
+      yield* b;
+      log.push(`size ${q.qsize()}`);
+    });
+    expect(log).toEqual([
+      "put a",
+      "a done True, b done False",
+      "cancelled X",
+      "c done True",
+      "main got a",
+      "put b",
+      "main got b",
+      "size 0",
+    ]);
+  });
+
+  it("getter_timeouts: getters cancelled by timers before and after an item arrives", async () => {
+    const log: string[] = [];
+    await runVirtual(function* () {
+      const loop = getRunningLoop();
+      const q = new Queue<string>();
+      function* getter(name: string) {
+        try {
+          log.push(`${name} got ${yield* q.get()}`);
+        } catch (e) {
+          if (!(e instanceof CancelledError)) throw e;
+          log.push(`${name} timed out`);
+        }
+      }
+      const g1 = createTask(getter("g1"));
+      const g2 = createTask(getter("g2"));
+      const g3 = createTask(getter("g3"));
+      loop.callLater(10, () => g1.cancel());
+      loop.callLater(30, () => g3.cancel());
+      loop.callLater(20, () => q.putNowait("x"));
+      yield* settle([g1, g2, g3]);
+      log.push(`size ${q.qsize()}`);
+    });
+    expect(log).toEqual(["g1 timed out", "g2 got x", "g3 timed out", "size 0"]);
+  });
+
+  it("join_cancelled: a joiner released and then cancelled before it resumes is cancelled", async () => {
+    const log: string[] = [];
+    await runVirtual(function* () {
+      const q = new Queue<number>();
+      q.putNowait(1);
+      function* joiner(name: string) {
+        try {
+          yield* q.join();
+          log.push(`${name} joined`);
+        } catch (e) {
+          if (!(e instanceof CancelledError)) throw e;
+          log.push(`${name} cancelled`);
+        }
+      }
+      const j1 = createTask(joiner("j1"));
+      const j2 = createTask(joiner("j2"));
+      yield* sleep(0);
+      q.getNowait();
+      q.taskDone();
+      j1.cancel();
+      yield* settle([j1, j2]);
+    });
+    expect(log).toEqual(["j1 cancelled", "j2 joined"]);
   });
 });

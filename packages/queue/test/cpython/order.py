@@ -228,4 +228,73 @@ async def lifo_and_priority(log):
     log.append(" ".join(str(pq.get_nowait()) for _ in range(8)))
 
 
+@scenario
+async def put_cancelled_race(log):
+    q = asyncio.Queue(maxsize=1)
+
+    async def putter(item):
+        try:
+            await q.put(item)
+            log.append(f"put {item}")
+        except asyncio.CancelledError:
+            log.append(f"cancelled {item}")
+            raise
+
+    put_a = asyncio.create_task(putter("a"))
+    put_b = asyncio.create_task(putter("b"))
+    put_c = asyncio.create_task(putter("X"))
+    await asyncio.sleep(0)
+    log.append(f"a done {put_a.done()}, b done {put_b.done()}")
+    put_c.cancel()
+    await asyncio.sleep(0)
+    log.append(f"c done {put_c.done()}")
+    log.append(f"main got {q.get_nowait()}")
+    await asyncio.sleep(0)
+    log.append(f"main got {q.get_nowait()}")
+    await put_b
+    log.append(f"size {q.qsize()}")
+
+
+@scenario
+async def getter_timeouts(log):
+    q = asyncio.Queue()
+    loop = asyncio.get_running_loop()
+
+    async def getter(name):
+        try:
+            log.append(f"{name} got {await q.get()}")
+        except asyncio.CancelledError:
+            log.append(f"{name} timed out")
+
+    g1 = asyncio.create_task(getter("g1"))
+    g2 = asyncio.create_task(getter("g2"))
+    g3 = asyncio.create_task(getter("g3"))
+    loop.call_later(0.01, g1.cancel)
+    loop.call_later(0.03, g3.cancel)
+    loop.call_later(0.02, q.put_nowait, "x")
+    await asyncio.gather(g1, g2, g3)
+    log.append(f"size {q.qsize()}")
+
+
+@scenario
+async def join_cancelled(log):
+    q = asyncio.Queue()
+    q.put_nowait(1)
+
+    async def joiner(name):
+        try:
+            await q.join()
+            log.append(f"{name} joined")
+        except asyncio.CancelledError:
+            log.append(f"{name} cancelled")
+
+    j1 = asyncio.create_task(joiner("j1"))
+    j2 = asyncio.create_task(joiner("j2"))
+    await asyncio.sleep(0)
+    q.get_nowait()
+    q.task_done()  # releases both...
+    j1.cancel()  # ...but j1 is cancelled before it resumes
+    await asyncio.gather(j1, j2)
+
+
 print(json.dumps(traces, indent=1))
