@@ -13,8 +13,9 @@
  *   wake-up to the next waiter in line, so the item (or the free slot) it was woken for is not
  *   stranded. A waiter that is cancelled while still parked just leaves the line.
  *
- * `get()`, `put()` and `join()` return small hand-written iterators instead of generators: on the
- * fast path (an item or a slot is there) an operation costs one object and no future.
+ * `get()`, `put()` and `join()` return small hand-written coroutine objects (`next`, `throw`,
+ * `return`) rather than generators: on the fast path (an item or a slot is there) an operation
+ * costs one object and no future, and a task can run one directly: `createTask(queue.get())`.
  */
 import {
   type Coroutine,
