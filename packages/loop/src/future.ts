@@ -48,7 +48,9 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
   /** @internal */ _result: T | undefined = undefined;
   /** @internal */ _exception: unknown = undefined;
   /** @internal */ _hasException = false;
-  /** @internal */ _callbacks: Entry<T> | Entry<T>[] | null = null;
+  // Typed loosely on purpose: a field typed with T would make Future<T> invariant, and a
+  // Task<void> could not be passed where a Task<unknown> is expected.
+  /** @internal */ _callbacks: Entry<any> | Entry<any>[] | null = null;
   /** @internal */ _cancelMessage: string | undefined = undefined;
   /** @internal */ _cancelledExc: I.CancelledError | null = null;
   /** @internal */ _logTraceback = false;

@@ -128,3 +128,12 @@ describe("Future", () => {
     expect(fut.label).toBe("Queue.get()");
   });
 });
+
+describe("Future typing", () => {
+  it("a Future<void> can be used where a Future<unknown> is expected", () => {
+    const loop = new EventLoop({ clock: "manual" });
+    const specific: Future<void> = loop.createFuture<void>();
+    const wide: Future<unknown>[] = [specific];
+    expect(wide).toHaveLength(1);
+  });
+});
