@@ -28,7 +28,7 @@ function describeWait(task: TaskView, current: TaskView | null): string {
  * what it waits on.
  */
 export function formatTasks(
-  tasks: Set<TaskView>,
+  tasks: Iterable<TaskView> & { has(task: TaskView): boolean; readonly size: number },
   current: TaskView | null,
   external: string[],
 ): string {

@@ -17,6 +17,7 @@ import { Future } from "./future.js";
 import { Handle, TimerHandle } from "./handles.js";
 import { realNow, scheduleImmediate } from "./host.js";
 import { ReadyQueue } from "./ready-queue.js";
+import { TaskList } from "./task-list.js";
 import { TimerHeap } from "./timer-heap.js";
 
 const { DeadlockError, RuntimeError, getRunningLoopOrNull, setRunningLoop } = I;
@@ -143,7 +144,9 @@ export class EventLoop implements I.EventLoop {
   /** @internal */ _hooks: I.LoopInstrument | null = null;
   /** @internal Futures whose exception nobody has retrieved yet. */
   readonly _unretrieved = new Set<Future<unknown>>();
-  /** @internal */ readonly _tasks = new Set<I.TaskLike<unknown>>();
+  /** @internal Live tasks, in creation order. */ readonly _tasks = new TaskList<
+    I.TaskLike<unknown>
+  >();
   /** @internal */ _currentTask: I.TaskLike<unknown> | null = null;
   /** @internal Count of tasks created, for default names. */ _taskCounter = 0;
 
@@ -497,7 +500,7 @@ export class EventLoop implements I.EventLoop {
    */
   formatTasks(): string {
     return formatTasks(
-      this._tasks as Set<unknown> as Set<TaskView>,
+      this._tasks as unknown as TaskList<TaskView>,
       this._currentTask,
       [...this._external].map((e) => e.label),
     );
