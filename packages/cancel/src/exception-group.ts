@@ -1,6 +1,10 @@
 const BRAND: unique symbol = Symbol.for("@corio/cancel/ExceptionGroup") as never;
 
-/** An error class, or a predicate over errors, to pick errors out of a group. */
+/**
+ * An error class, or a predicate over errors, to pick errors out of a group.
+ *
+ * @asyncio the `condition` argument of `BaseExceptionGroup.split`/`subgroup`
+ */
 export type ErrorMatcher<E = unknown> =
   | (abstract new (
       ...args: never[]

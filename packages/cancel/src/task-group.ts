@@ -27,7 +27,11 @@ import { ExceptionGroup } from "./exception-group.js";
 import { cancelTaskFrom, ScopeSignal } from "./scope-signal.js";
 import { callBody, checkBody, checkSignal, describeValue, messageOf, requireTask } from "./util.js";
 
-/** Options for {@link taskGroup} and {@link TaskGroup.run}. */
+/**
+ * Options for {@link taskGroup} and {@link TaskGroup.run}.
+ *
+ * @asyncio none (asyncio has no AbortSignal)
+ */
 export interface TaskGroupOptions {
   /** When this signal aborts, the group is cancelled as by `tg.cancel(reason)`. */
   signal?: AbortSignal | undefined;

@@ -16,7 +16,11 @@ import { checkTimeout, describeValue } from "./describe.js";
 import { checkAwaitable, ensureFuture, isBoundFuture } from "./ensure-future.js";
 import type { ResultOf } from "./gather.js";
 
-/** Options for {@link asCompleted}. */
+/**
+ * Options for {@link asCompleted}.
+ *
+ * @asyncio the `timeout` keyword of `asyncio.as_completed`
+ */
 export interface AsCompletedOptions {
   /**
    * Milliseconds after which every operation not yet resolved throws `TimeoutError`;

@@ -24,7 +24,11 @@ import {
 import { describeValue } from "./describe.js";
 import { checkAwaitable, ensureFuture, isBoundFuture } from "./ensure-future.js";
 
-/** Options for {@link gather}, given as its last argument. */
+/**
+ * Options for {@link gather}, given as its last argument.
+ *
+ * @asyncio the `return_exceptions` keyword of `asyncio.gather`
+ */
 export interface GatherOptions {
   /**
    * When true, an error (including a `CancelledError`) takes the place of its child's result
@@ -33,14 +37,22 @@ export interface GatherOptions {
   returnExceptions?: boolean;
 }
 
-/** The result type of an operation. */
+/**
+ * The result type of an awaitable: `ResultOf<Task<number>>` is `number`.
+ *
+ * @asyncio none (typing only)
+ */
 export type ResultOf<A> = A extends { result(): infer R }
   ? R
   : A extends Operation<infer R>
     ? R
     : never;
 
-/** The results of `gather(...aws)`: a tuple with the result type of each argument. */
+/**
+ * The results of `gather(...aws)`: a tuple with the result type of each argument.
+ *
+ * @asyncio the list `asyncio.gather` returns
+ */
 export type GatherResults<A extends readonly unknown[]> = {
   -readonly [K in keyof A]: ResultOf<A[K]>;
 };
@@ -49,6 +61,8 @@ export type GatherResults<A extends readonly unknown[]> = {
  * The results of `gather(...aws, { returnExceptions: true })`: each place holds the result or the
  * error its child failed with. (A child that throws something that is not an `Error` puts that
  * value there as it is; the type assumes errors are `Error`s.)
+ *
+ * @asyncio the list `asyncio.gather(..., return_exceptions=True)` returns
  */
 export type GatherSettledResults<A extends readonly unknown[]> = {
   -readonly [K in keyof A]: ResultOf<A[K]> | Error;

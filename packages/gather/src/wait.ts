@@ -29,12 +29,20 @@ export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
  */
 export const ALL_COMPLETED = "ALL_COMPLETED";
 
-/** When {@link wait} returns. */
+/**
+ * When {@link wait} returns.
+ *
+ * @asyncio the `return_when` values of `asyncio.wait`
+ */
 export type ReturnWhen = typeof FIRST_COMPLETED | typeof FIRST_EXCEPTION | typeof ALL_COMPLETED;
 
 const RETURN_WHEN: readonly string[] = [FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED];
 
-/** Options for {@link wait}. */
+/**
+ * Options for {@link wait}.
+ *
+ * @asyncio the `timeout` and `return_when` keywords of `asyncio.wait`
+ */
 export interface WaitOptions {
   /** When to return; default {@link ALL_COMPLETED}. */
   returnWhen?: ReturnWhen;
@@ -45,7 +53,11 @@ export interface WaitOptions {
   timeout?: number | null;
 }
 
-/** What {@link wait} returns: the futures done and those still pending. */
+/**
+ * What {@link wait} returns: the futures done and those still pending.
+ *
+ * @asyncio the `(done, pending)` pair of `asyncio.wait`
+ */
 export interface WaitResult<F> {
   done: Set<F>;
   pending: Set<F>;
