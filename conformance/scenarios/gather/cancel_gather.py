@@ -1,5 +1,6 @@
 # Cancelling the task that awaits a gather cancels every child still running; cancelling the
-# gather future itself does the same.
+# gather future itself does the same (the gather then holds a CancelledError as its exception,
+# while its cancelled() stays False).
 import asyncio
 
 from conf import ename, now
@@ -39,3 +40,4 @@ async def main():
         await g
     except asyncio.CancelledError as e:
         print(now(), "awaiting the cancelled gather raised", ename(e))
+    print("gather done", g.done(), "cancelled()", g.cancelled(), "exception", ename(g.exception()))

@@ -1,5 +1,6 @@
 // Cancelling the task that awaits a gather cancels every child still running; cancelling the
-// gather future itself does the same.
+// gather future itself does the same (the gather then holds a CancelledError as its exception,
+// while its cancelled() stays false).
 import { CancelledError, createTask, gather, sleep } from "corio";
 import { ename, now, print } from "../../harness/trace.js";
 
@@ -45,4 +46,5 @@ export default function* main() {
     if (!(e instanceof CancelledError)) throw e;
     print(now(), "awaiting the cancelled gather raised", ename(e));
   }
+  print("gather done", g.done(), "cancelled()", g.cancelled(), "exception", ename(g.exception()));
 }
