@@ -3,7 +3,7 @@ import { callBody, checkBody, checkSignal, messageOf, requireTask } from "./util
 
 function* cancelOnAbortImpl<T>(
   signal: AbortSignal,
-  body: () => Operation<T>,
+  body: () => Operation<T> | void,
 ): Generator<Yielded, T, unknown> {
   const task = requireTask("cancelOnAbort()");
   const onAbort = (): void => {
@@ -39,7 +39,10 @@ function* cancelOnAbortImpl<T>(
  *   yield* longJob();
  * });
  */
-export function cancelOnAbort<T>(signal: AbortSignal, body: () => Operation<T>): Coroutine<T> {
+export function cancelOnAbort<T>(
+  signal: AbortSignal,
+  body: () => Operation<T> | void,
+): Coroutine<T> {
   checkSignal("cancelOnAbort(signal): signal", signal);
   checkBody("cancelOnAbort(signal, body): body", body);
   return cancelOnAbortImpl(signal, body);

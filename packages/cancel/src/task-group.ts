@@ -157,7 +157,7 @@ export class TaskGroup {
    * yield* tg.run(function* () { tg.createTask(serve()); });
    */
   run<T>(
-    body: (tg: TaskGroup) => Operation<T>,
+    body: (tg: TaskGroup) => Operation<T> | void,
     options: TaskGroupOptions = {},
   ): Coroutine<T | undefined> {
     checkBody("TaskGroup.run(body): body", body);
@@ -180,7 +180,7 @@ export class TaskGroup {
   }
 
   private *_block<T>(
-    body: (tg: TaskGroup) => Operation<T>,
+    body: (tg: TaskGroup) => Operation<T> | void,
     signal: AbortSignal | undefined,
   ): Generator<Yielded, T | undefined, unknown> {
     this._enter();
@@ -322,7 +322,7 @@ export class TaskGroup {
  * });
  */
 export function taskGroup<T>(
-  body: (tg: TaskGroup) => Operation<T>,
+  body: (tg: TaskGroup) => Operation<T> | void,
   options: TaskGroupOptions = {},
 ): Coroutine<T | undefined> {
   return new TaskGroup().run(body, options);

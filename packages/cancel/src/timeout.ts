@@ -155,7 +155,10 @@ export class Timeout {
   }
 
   /** @internal Runs `body` inside the scope. */
-  *_run<T>(where: string, body: (scope: Timeout) => Operation<T>): Generator<Yielded, T, unknown> {
+  *_run<T>(
+    where: string,
+    body: (scope: Timeout) => Operation<T> | void,
+  ): Generator<Yielded, T, unknown> {
     this._enter();
     let value: T;
     try {
@@ -193,7 +196,7 @@ export class Timeout {
  */
 export function timeout<T>(
   ms: number | null | undefined,
-  body: (scope: Timeout) => Operation<T>,
+  body: (scope: Timeout) => Operation<T> | void,
 ): Coroutine<T> {
   const delay = checkTime("timeout(ms): ms", ms);
   checkBody("timeout(ms, body): body", body);
@@ -224,7 +227,7 @@ export function timeout<T>(
  */
 export function timeoutAt<T>(
   when: number | null | undefined,
-  body: (scope: Timeout) => Operation<T>,
+  body: (scope: Timeout) => Operation<T> | void,
 ): Coroutine<T> {
   const checked = checkTime("timeoutAt(when): when", when);
   checkBody("timeoutAt(when, body): body", body);

@@ -47,16 +47,24 @@ export function checkBody(where: string, body: unknown): void {
   }
 }
 
-/** @internal Runs a block function and checks that it gave something to `yield*`. */
+const NOTHING: Operation<undefined> = {
+  [Symbol.iterator]: () => ({ next: () => ({ value: undefined, done: true }) }),
+};
+
+/**
+ * @internal Runs a block function and checks that it gave something to `yield*`. A block that
+ * never waits may be a plain function returning nothing.
+ */
 export function callBody<S, T>(
   where: string,
-  body: (scope: S) => Operation<T>,
+  body: (scope: S) => Operation<T> | undefined | void,
   scope: S,
 ): Operation<T> {
   const op = body(scope);
+  if (op === undefined) return NOTHING as Operation<T>;
   if (op === null || typeof op !== "object" || typeof op[Symbol.iterator] !== "function") {
     throw new TypeError(
-      `${where} must return an operation (write the block as function* () { … }), got ${describeValue(op)}`,
+      `${where} must return an operation (write the block as function* () { … }) or nothing, got ${describeValue(op)}`,
     );
   }
   return op;

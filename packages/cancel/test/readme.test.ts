@@ -26,7 +26,7 @@ it("the README example runs", async () => {
         out.push("timed out");
       }
       try {
-        yield* taskGroup(function* (tg) {
+        yield* taskGroup((tg) => {
           tg.createTask(fetchPage("/c"));
           tg.createTask(fetchPage("/d"));
         });

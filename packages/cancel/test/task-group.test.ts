@@ -7,7 +7,7 @@ import {
 } from "@corio/interfaces";
 import { createTask, currentTask, run, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { ExceptionGroup, TaskGroup, taskGroup, timeout } from "../src/index.js";
 import { errorName, now, work } from "./helpers.js";
 
@@ -33,6 +33,26 @@ describe("taskGroup", () => {
         "a finally",
         "after t=200 b=b",
       ]);
+    }));
+
+  it("a block that never waits may be a plain function; value types are inferred", () =>
+    runVirtual(function* () {
+      const log: string[] = [];
+      const none = yield* taskGroup((tg) => {
+        tg.createTask(work(log, "a", 10));
+      });
+      expect(none).toBeUndefined();
+      const n = yield* taskGroup(function* () {
+        yield* sleep(1);
+        return 42;
+      });
+      expectTypeOf(n).toEqualTypeOf<number | undefined>();
+      const s = yield* timeout(100, function* () {
+        yield* sleep(1);
+        return "s";
+      });
+      expectTypeOf(s).toEqualTypeOf<string>();
+      expect([n, s, log]).toEqual([42, "s", ["a start", "a end", "a finally"]]);
     }));
 
   it("two failing children cancel the rest and the block throws one ExceptionGroup of both", () =>
