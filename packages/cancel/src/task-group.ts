@@ -306,7 +306,8 @@ export class TaskGroup {
  * cancels the others and the block (where it waits), and the block throws one
  * {@link ExceptionGroup} with every failure, the block's own error included. A cancellation of
  * the task from outside cancels the children and is re-thrown as `CancelledError`. `tg.cancel()`
- * ends everything early without an error (the block then returns `undefined`).
+ * ends everything early without an error (the block then returns `undefined`). A block that
+ * never waits may be a plain function: `taskGroup((tg) => { tg.createTask(a()); })`.
  *
  * @asyncio `async with asyncio.TaskGroup() as tg:`
  * @throws {TypeError} (at once) if `body` is not a function or `options.signal` not an

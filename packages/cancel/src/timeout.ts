@@ -178,7 +178,8 @@ export class Timeout {
  * place of the `CancelledError`. Returns the block's value. `ms` of `null`/`undefined` (or
  * `Infinity`) sets no deadline (it can be set later with `scope.reschedule`); 0 or less expires on
  * the next loop iteration. Nested scopes work as in asyncio 3.11+: only the scope whose deadline
- * passed throws `TimeoutError`, and a cancellation from outside is never turned into one.
+ * passed throws `TimeoutError`, and a cancellation from outside is never turned into one. The
+ * block is a generator function (or a plain function, when it never waits).
  *
  * @asyncio `async with asyncio.timeout(delay) as scope:` (delay in seconds)
  * @throws {TypeError} (at once) if `ms` is not a number/null/undefined, or `body` is not a
