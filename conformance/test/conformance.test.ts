@@ -67,7 +67,7 @@ beforeAll(() => {
   const files = [...scenarios, ...deviations].map((s) => `${s}.py`);
   const out = JSON.parse(python(["harness/run.py", "--json", ...files])) as Record<string, string>;
   pyTraces = Object.fromEntries(Object.entries(out).map(([k, v]) => [k.slice(0, -3), v]));
-});
+}, 60_000); // about a second; generous for a loaded CI machine
 
 function pyTrace(name: string): string {
   if (pythonProblem !== null) throw new Error(pythonProblem);
