@@ -37,9 +37,15 @@ function pageTitle(file: string, fallback: string): string {
   const text = readFileSync(file, "utf8");
   const fm = /^---\n([\s\S]*?)\n---/.exec(text);
   const fmTitle = fm ? /^title:\s*["']?(.+?)["']?\s*$/m.exec(fm[1]) : null;
-  if (fmTitle) return fmTitle[1];
+  if (fmTitle) return inlineCode(fmTitle[1]);
   const h1 = /^#\s+(.+)$/m.exec(text);
-  return h1 ? h1[1].replace(/\{#[^}]*\}\s*$/, "").trim() : fallback;
+  return h1 ? inlineCode(h1[1].replace(/\{#[^}]*\}\s*$/, "").trim()) : fallback;
+}
+
+/** Sidebar text is HTML: `code` in a heading becomes <code>, and the rest is escaped. */
+function inlineCode(title: string): string {
+  const escaped = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escaped.replace(/`([^`]+)`/g, "<code>$1</code>");
 }
 
 function guideDir(lang: Lang): string {
@@ -52,13 +58,17 @@ function entrySlug(entry: OrderEntry): string | null {
   return raw ? raw.replace(/^.*\//, "").replace(/\.md$/, "") : null;
 }
 
-function guideItems(entries: OrderEntry[], lang: Lang): DefaultTheme.SidebarItem[] {
+function guideItems(
+  entries: OrderEntry[],
+  lang: Lang,
+  perLanguage: boolean,
+): DefaultTheme.SidebarItem[] {
   const prefix = lang === "en" ? "/guide/" : "/zh/guide/";
   const items: DefaultTheme.SidebarItem[] = [];
   for (const entry of entries) {
     if (typeof entry === "object" && entry.items) {
-      const text = (lang === "zh" && entry.zh) || entry.text || entry.title || "";
-      items.push({ text, collapsed: false, items: guideItems(entry.items, lang) });
+      const text = (lang === "zh" && !perLanguage && entry.zh) || entry.text || entry.title || "";
+      items.push({ text, collapsed: false, items: guideItems(entry.items, lang, perLanguage) });
       continue;
     }
     const slug = entrySlug(entry);
@@ -74,32 +84,51 @@ function guideItems(entries: OrderEntry[], lang: Lang): DefaultTheme.SidebarItem
       continue;
     }
     if (!exists) continue;
-    const given =
-      typeof entry === "object"
-        ? lang === "zh"
-          ? entry.zh
-          : (entry.text ?? entry.title)
-        : undefined;
-    items.push({ text: given ?? pageTitle(file, slug), link: `${prefix}${slug}` });
+    let given: string | undefined;
+    if (typeof entry === "object") {
+      given = lang === "zh" && !perLanguage ? entry.zh : (entry.text ?? entry.title);
+    }
+    items.push({
+      text: given ? inlineCode(given) : pageTitle(file, slug),
+      link: `${prefix}${slug}`,
+    });
   }
   return items;
 }
 
-/** Sidebar of the guide from docs/guide/ORDER.json; without it, every page in name order. */
+interface OrderFile {
+  en?: OrderEntry[];
+  zh?: OrderEntry[];
+  pages?: OrderEntry[];
+  order?: OrderEntry[];
+  sections?: OrderEntry[];
+}
+
+/**
+ * Sidebar of the guide from docs/guide/ORDER.json: a list of pages (slugs or {link, text}), or
+ * {"en": [...], "zh": [...]} with one list per language. Without it, every page in name order.
+ */
 function guideSidebar(lang: Lang): DefaultTheme.SidebarItem[] {
-  const order = readJson<
-    OrderEntry[] | { pages?: OrderEntry[]; order?: OrderEntry[]; sections?: OrderEntry[] }
-  >(join(docs, "guide/ORDER.json"));
+  const order = readJson<OrderEntry[] | OrderFile>(join(docs, "guide/ORDER.json"));
   let entries: OrderEntry[] | undefined;
+  let perLanguage = false;
   if (Array.isArray(order)) entries = order;
-  else if (order) entries = order.sections ?? order.pages ?? order.order;
+  else if (order) {
+    perLanguage = Array.isArray(order[lang]);
+    entries =
+      order[lang] ??
+      (lang === "zh" ? order.en : undefined) ??
+      order.sections ??
+      order.pages ??
+      order.order;
+  }
   if (!entries) {
     const dir = guideDir("en");
     entries = existsSync(dir)
       ? readdirSafe(dir).filter((f) => f.endsWith(".md") && f !== "index.md")
       : [];
   }
-  const items = guideItems(entries, lang);
+  const items = guideItems(entries, lang, perLanguage);
   const grouped = items.some((i) => i.items);
   return grouped ? items : [{ text: lang === "zh" ? "教程" : "Tutorial", items }];
 }
@@ -236,6 +265,8 @@ export default defineConfig({
       },
     },
     socialLinks: [],
+    // Without a home page (docs/index.md) the site title leads to the first tutorial.
+    ...(existsSync(join(docs, "index.md")) ? {} : { logoLink: "/guide/getting-started" }),
   },
   vite: {
     // The theme imports docs/examples/*.ts (outside the app) for the Run buttons.

@@ -56,11 +56,11 @@ async function generate(packages: ApiPackage[], tmp: string): Promise<Map<ApiPac
     JSON.stringify({
       extends: join(root, "tsconfig.base.json"),
       compilerOptions: { types: ["node"], noEmit: true },
-      files: packages.map((p) => p.entry),
+      files: packages.filter((p) => !isMeta(p)).map((p) => p.entry),
     }),
   );
   const app = await Application.bootstrapWithPlugins({
-    entryPoints: packages.map((p) => p.entry),
+    entryPoints: packages.filter((p) => !isMeta(p)).map((p) => p.entry),
     tsconfig,
     plugin: ["typedoc-plugin-markdown"],
     out: join(tmp, "out"),
@@ -107,6 +107,63 @@ async function generate(packages: ApiPackage[], tmp: string): Promise<Map<ApiPac
   return new Map();
 }
 
+/** The meta package re-exports the others: its page is a table of names, not a copy of theirs. */
+function isMeta(pkg: ApiPackage): boolean {
+  return pkg.name === "corio";
+}
+
+/** The `export { a, type B } from "@corio/x"` blocks of the meta package's index. */
+function reexports(entry: string): { from: string; names: { name: string; type: boolean }[] }[] {
+  const source = readFileSync(entry, "utf8");
+  const blocks: { from: string; names: { name: string; type: boolean }[] }[] = [];
+  for (const m of source.matchAll(/export\s+(type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
+    const allTypes = m[1] !== undefined;
+    const names = m[2]
+      .split(",")
+      .map((n) => n.replace(/\/\/.*$/gm, "").trim())
+      .filter(Boolean)
+      .map((n) => {
+        const type = allTypes || n.startsWith("type ");
+        const name = n.replace(/^type\s+/, "").trim();
+        return { name, type };
+      });
+    blocks.push({ from: m[3], names });
+  }
+  return blocks;
+}
+
+/** VitePress's heading ids, so links land on the name's heading. */
+function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036F]/g, "")
+    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .replace(/^(\d)/, "_$1")
+    .toLowerCase();
+}
+
+function metaPage(pkg: ApiPackage, packages: ApiPackage[]): string {
+  const byName = new Map(packages.map((p) => [p.name, p]));
+  const sections = reexports(pkg.entry).map(({ from, names }) => {
+    const target = byName.get(from);
+    const rows = names.map(({ name, type }) => {
+      // "X as Y": the page documents X; corio names it Y.
+      const [original, alias] = name.split(/\s+as\s+/);
+      const shown = alias ?? original;
+      const link = target
+        ? `[\`${shown}\`](./${target.slug}#${slugify(original)})`
+        : `\`${shown}\``;
+      const note = alias ? ` (\`${original}\` in \`${from}\`)` : "";
+      return `| ${link}${note} | ${type ? "type" : "value"} |`;
+    });
+    const heading = target ? `## [\`${from}\`](./${target.slug})` : `## \`${from}\``;
+    return `${heading}\n\n${target?.description ?? ""}\n\n| Export | Kind |\n| --- | --- |\n${rows.join("\n")}\n`;
+  });
+  return `Everything below is re-exported by \`corio\`, so one import is enough:\n\n\`\`\`ts\nimport { run, createTask, gather, sleep } from "corio";\n\`\`\`\n\nEach name links to its documentation in the package that defines it.\n\n${sections.join("\n")}`;
+}
+
 function escapeVue(md: string): string {
   // Outside code, {{ }} would be read by Vue as interpolation.
   const parts = md.split(/(```[\s\S]*?```|`[^`\n]*`)/);
@@ -128,7 +185,11 @@ async function main(): Promise<void> {
   const slugOf = new Map(packages.map((p) => [p.dir, p.slug]));
   for (const pkg of packages) {
     const file = join(tmp, "out", pkg.dir, "src.md");
-    let text = existsSync(file) ? readFileSync(file, "utf8") : "";
+    let text = isMeta(pkg)
+      ? metaPage(pkg, packages)
+      : existsSync(file)
+        ? readFileSync(file, "utf8")
+        : "";
     // Links between packages: ../loop/src.md#future → ./corio-loop.md#future
     text = text.replace(/\]\(\.\.\/([^/)]+)\/src\.md/g, (m, dir: string) =>
       slugOf.has(dir) ? `](./${slugOf.get(dir)}.md` : m,

@@ -1,25 +1,52 @@
 // End to end: build the site, serve it on 127.0.0.1, and drive Debian's Chromium through
-// playwright-core the way a reader would. Set DOCS_E2E_REUSE_BUILD=1 to test an existing build.
+// playwright-core the way a reader would. A build newer than every input is reused (turbo runs
+// the `build` task right before `test`); DOCS_E2E_REUSE_BUILD=1 reuses any existing build.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publicPackages } from "../scripts/api";
 import { chromiumArgs, chromiumPath, type StaticSite, serveStatic } from "./serve";
 
 const app = dirname(dirname(fileURLToPath(import.meta.url)));
+const root = join(app, "../..");
 const dist = join(app, ".vitepress/dist");
 const bin = (name: string) => join(app, "node_modules/.bin", name);
+const hasChromium = existsSync(chromiumPath);
 
 let site: StaticSite;
 let browser: Browser;
-/** Console errors and uncaught page errors, by page path. */
+/** Console errors, uncaught page errors and failed requests, each with its page's path. */
 const consoleErrors: string[] = [];
-const hasChromium = existsSync(chromiumPath);
 
+/** Newest modification time (ms) of the files under `dir`, skipping generated folders. */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (["node_modules", "cache", "dist", "api", ".turbo"].includes(entry.name)) continue;
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds the API pages and the site unless a build newer than every input exists. */
 function build(): void {
-  if (process.env.DOCS_E2E_REUSE_BUILD === "1" && existsSync(join(dist, "index.html"))) return;
+  const marker = join(dist, "hashmap.json");
+  if (existsSync(marker)) {
+    if (process.env.DOCS_E2E_REUSE_BUILD === "1") return;
+    const inputs = Math.max(
+      newest(join(app, ".vitepress")),
+      newest(join(app, "lib")),
+      newest(join(app, "scripts")),
+      newest(join(root, "docs")),
+      ...readdirSync(join(root, "packages")).map((d) => newest(join(root, "packages", d, "src"))),
+    );
+    if (statSync(marker).mtimeMs > inputs) return;
+  }
   const started = Date.now();
   for (const [cmd, args] of [
     [bin("tsx"), ["scripts/api.ts"]],
@@ -37,31 +64,46 @@ function pagesIn(folder: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith(".html"))
+    .sort()
     .map((f) => `/${folder}/${f.replace(/\.html$/, "").replace(/^index$/, "")}`);
 }
 
 const guideEn = () => pagesIn("guide");
 const guideZh = () => pagesIn("zh/guide");
+const htmlOf = (path: string) => readFileSync(join(dist, `${path}.html`), "utf8");
+const examplesIn = (path: string) =>
+  [...htmlOf(path).matchAll(/class="corio-example" data-example="([^"]+)"/g)].map((m) => m[1]);
 
+let shared: Page | null = null;
+let currentPath = "";
+
+/**
+ * Opens `path` in the one tab the tests share (a fresh tab per page costs seconds on a busy
+ * machine) and waits until VitePress has hydrated it.
+ */
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("console", (msg) => {
-    if (msg.type() === "error") consoleErrors.push(`${path}: ${msg.text()}`);
-  });
-  page.on("pageerror", (error) => consoleErrors.push(`${path}: ${error.message}`));
-  const response = await page.goto(site.url + path, { waitUntil: "load" });
+  if (shared === null) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("console", (msg) => {
+      if (msg.type() === "error") consoleErrors.push(`${currentPath}: ${msg.text()}`);
+    });
+    page.on("pageerror", (error) => consoleErrors.push(`${currentPath}: ${error.message}`));
+    page.on("response", (r) => {
+      if (r.status() >= 400) consoleErrors.push(`${currentPath}: HTTP ${r.status()} ${r.url()}`);
+    });
+    shared = page;
+  }
+  currentPath = path;
+  const response = await shared.goto(site.url + path, { waitUntil: "load" });
   expect(response?.status(), `${path} status`).toBe(200);
-  // Hydrated: VitePress mounts the app, and the widgets' buttons become live.
-  await page.waitForFunction(
-    () =>
-      (document.querySelector("#app") as { __vue_app__?: unknown } | null)?.__vue_app__ !==
-      undefined,
+  await shared.waitForFunction(
+    () => (document.querySelector("#app") as { __vue_app__?: unknown } | null)?.__vue_app__,
   );
-  return page;
+  return shared;
 }
 
 /** Output lines of one example widget (without their time gutter). */
-async function outputLines(page: Page, name: string): Promise<string[]> {
+function outputLines(page: Page, name: string): Promise<string[]> {
   return page
     .locator(`.corio-example[data-example="${name}"] [data-testid=output] .line .text`)
     .allTextContents();
@@ -69,8 +111,9 @@ async function outputLines(page: Page, name: string): Promise<string[]> {
 
 beforeAll(async () => {
   if (!hasChromium) {
-    if (process.env.CI)
+    if (process.env.CI) {
       throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
+    }
     return;
   }
   build();
@@ -79,6 +122,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await shared?.close();
   await browser?.close();
   await site?.close();
 });
@@ -89,147 +133,119 @@ describe.skipIf(!hasChromium)("the documentation site in Chromium", () => {
     expect(guideZh().length).toBeGreaterThan(0);
   });
 
-  it("renders every English and Chinese tutorial page, each example with its output and timeline", async () => {
+  it("renders every tutorial page in both languages, each example with output, elapsed time and timeline", async () => {
     let examples = 0;
     for (const path of [...guideEn(), ...guideZh()]) {
       const page = await open(path);
-      await expect(
-        page.locator(".vp-doc h1").first().isVisible(),
-        `${path} has a title`,
-      ).resolves.toBe(true);
       const zh = path.startsWith("/zh/");
-      await expect(page.locator("html").getAttribute("lang")).resolves.toBe(zh ? "zh-CN" : "en-US");
+      expect(await page.locator(".vp-doc h1").count(), `${path} has a title`).toBeGreaterThan(0);
+      expect(await page.locator("html").getAttribute("lang")).toBe(zh ? "zh-CN" : "en-US");
       const widgets = page.locator(".corio-example");
       const n = await widgets.count();
       for (let i = 0; i < n; i++) {
         const widget = widgets.nth(i);
-        const name = await widget.getAttribute("data-example");
-        const where = `${path} example ${name}`;
-        // A missing example shows a warning instead of output.
-        await expect(widget.locator(".warning").count(), `${where} exists`).resolves.toBe(0);
-        await expect(
-          widget.locator(".line.error").count(),
-          `${where} ran without error`,
-        ).resolves.toBe(0);
+        const where = `${path} example ${await widget.getAttribute("data-example")}`;
+        // A missing example shows a warning instead of output; a broken one an error line.
+        expect(await widget.locator(".warning").count(), `${where} exists`).toBe(0);
+        expect(await widget.locator(".line.error").count(), `${where} ran cleanly`).toBe(0);
+        expect(await widget.locator(".line").count(), `${where} printed`).toBeGreaterThan(0);
         const elapsed = (await widget.locator("[data-testid=elapsed]").textContent()) ?? "";
         expect(elapsed, where).toMatch(
           zh ? /耗时：\d+\.\d 秒（虚拟时间）/ : /elapsed: \d+\.\d s \(virtual time\)/,
         );
         const svg = widget.locator("svg.corio-timeline");
-        await expect(svg.count(), `${where} has a timeline`).resolves.toBe(1);
-        await expect(
-          svg.locator("g.lane").count(),
-          `${where} timeline lanes`,
-        ).resolves.toBeGreaterThan(0);
+        expect(await svg.count(), `${where} has a timeline`).toBe(1);
+        expect(await svg.locator("g.lane").count(), `${where} lanes`).toBeGreaterThan(0);
         examples++;
       }
-      await page.close();
     }
     expect(examples).toBeGreaterThan(0);
   });
 
-  it("shows the 10 s vs 4 s lesson in the crawl examples", async () => {
-    const path = guideEn().find((p) =>
-      readFileSync(join(dist, `${p}.html`), "utf8").includes('data-example="crawl-tasks"'),
-    );
-    if (path === undefined) return;
-    const page = await open(path);
-    const seq = page.locator(
-      '.corio-example[data-example="crawl-sequential"] [data-testid=elapsed]',
-    );
-    if ((await seq.count()) > 0) await expect(seq.textContent()).resolves.toContain("10.0 s");
-    await expect(
-      page
-        .locator('.corio-example[data-example="crawl-tasks"] [data-testid=elapsed]')
-        .textContent(),
-    ).resolves.toContain("4.0 s");
-    await page.close();
+  it("shows the 10 s vs 4 s lesson: sequential crawl 10.0 s, with tasks 4.0 s", async () => {
+    const path = guideEn().find((p) => examplesIn(p).includes("crawl-tasks"));
+    expect(path, "a page shows crawl-tasks").toBeDefined();
+    const page = await open(path as string);
+    const elapsed = (name: string) =>
+      page.locator(`.corio-example[data-example="${name}"] [data-testid=elapsed]`).textContent();
+    if (examplesIn(path as string).includes("crawl-sequential")) {
+      expect(await elapsed("crawl-sequential")).toContain("10.0 s");
+    }
+    expect(await elapsed("crawl-tasks")).toContain("4.0 s");
   });
 
-  it("runs each example in the browser with the same output as the build-time run", async () => {
+  it("runs each example in the browser (Run button) with the same output as the build-time run", async () => {
     let ran = 0;
     const seen = new Set<string>();
+    let zhDone = false;
     for (const path of [...guideEn(), ...guideZh()]) {
-      const html = readFileSync(join(dist, `${path}.html`), "utf8");
-      const names = [...html.matchAll(/class="corio-example" data-example="([^"]+)"/g)].map(
-        (m) => m[1],
-      );
-      // Every example once (on its English page), plus one Chinese page to check its labels.
-      const todo = names.filter(
-        (n) =>
-          !seen.has(n) ||
-          (path.startsWith("/zh/") &&
-            ran > 0 &&
-            !seen.has(`zh:${n}`) &&
-            seen.size < 1000 &&
-            !seen.has("zh")),
-      );
+      const zh = path.startsWith("/zh/");
+      const names = examplesIn(path);
+      // Every example once on an English page, and one on a Chinese page for its labels.
+      const todo = zh ? (zhDone ? [] : names.slice(0, 1)) : names.filter((n) => !seen.has(n));
       if (todo.length === 0) continue;
       const page = await open(path);
       for (const name of todo) {
         const widget = page.locator(`.corio-example[data-example="${name}"]`).first();
         const before = await outputLines(page, name);
-        await widget.locator("[data-testid=scale]").selectOption("100");
-        await widget.locator("[data-testid=run]").click();
-        await page.waitForSelector(
-          `.corio-example[data-example="${name}"] [data-testid=output][data-source=live][data-done=true]`,
-          { timeout: 30_000 },
-        );
-        const after = await outputLines(page, name);
+        // At 100× a second of loop time is 10 ms of real time. On a starved machine the page
+        // can stall longer than that, and timers that fall due during one stall run together
+        // (asyncio does the same when its thread stalls), so a mismatch is retried at 10×.
+        let after: string[] = [];
+        let speed = "";
+        for (speed of ["100", "10"]) {
+          await widget.locator("[data-testid=scale]").selectOption(speed);
+          await widget.locator("[data-testid=run]").click();
+          await page.waitForSelector(
+            `.corio-example[data-example="${name}"] [data-testid=output][data-source=live][data-done=true]`,
+            { timeout: 60_000 },
+          );
+          after = await outputLines(page, name);
+          if (JSON.stringify(after) === JSON.stringify(before)) break;
+          console.warn(`${path} ${name} at ${speed}×: ${JSON.stringify(after)}`);
+        }
         expect(after, `${path} ${name}: browser run = build-time run`).toEqual(before);
         const elapsed = (await widget.locator("[data-testid=elapsed]").textContent()) ?? "";
-        expect(elapsed, `${name} elapsed`).toMatch(
-          path.startsWith("/zh/") ? /100× 加速/ : /at 100×/,
-        );
-        await expect(widget.locator("svg.corio-timeline g.lane").count()).resolves.toBeGreaterThan(
-          0,
-        );
+        expect(elapsed, `${name} elapsed`).toContain(zh ? `${speed}× 加速` : `at ${speed}×`);
+        expect(await widget.locator("svg.corio-timeline g.lane").count()).toBeGreaterThan(0);
         seen.add(name);
-        if (path.startsWith("/zh/")) seen.add("zh");
+        if (zh) zhDone = true;
         ran++;
       }
-      await page.close();
     }
     expect(ran).toBeGreaterThan(0);
+    expect(zhDone, "ran an example on a Chinese page").toBe(true);
   });
 
   it("finds a term with the local search", async () => {
     const page = await open(guideEn()[0]);
     await page.locator(".VPNavBarSearch button").first().click();
-    const input = page.locator(".VPLocalSearchBox input");
-    await input.fill("gather");
-    await page.waitForSelector(".VPLocalSearchBox .result", { timeout: 10_000 });
+    await page.locator(".VPLocalSearchBox input").fill("gather");
+    await page.waitForSelector(".VPLocalSearchBox .result", { timeout: 15_000 });
     expect(await page.locator(".VPLocalSearchBox .result").count()).toBeGreaterThan(0);
-    await page.close();
+    await page.keyboard.press("Escape");
   });
 
-  it("has an API reference page for every public package, linked from the nav", async () => {
-    const packages = JSON.parse(
-      readFileSync(join(app, "../../docs/api/packages.json"), "utf8"),
-    ) as {
-      name: string;
-      slug: string;
-    }[];
-    const dirs = readdirSync(join(app, "../../packages")).filter((d) => {
-      const file = join(app, "../../packages", d, "package.json");
+  it("has an API reference page for every public package, linked from the nav and sidebar", async () => {
+    const packages = publicPackages();
+    const dirs = readdirSync(join(root, "packages")).filter((d) => {
+      const file = join(root, "packages", d, "package.json");
       return existsSync(file) && JSON.parse(readFileSync(file, "utf8")).private !== true;
     });
-    expect(packages.length).toBe(dirs.length);
+    expect(packages.map((p) => p.dir).sort()).toEqual(dirs.sort());
     const page = await open("/api/");
-    await expect(page.locator('.VPNavBar a[href^="/api/"]').count()).resolves.toBeGreaterThan(0);
+    expect(await page.locator('.VPNavBar a[href="/api/"]').count()).toBeGreaterThan(0);
     for (const pkg of packages) {
-      await expect(
-        page.locator(`.VPSidebar a[href="/api/${pkg.slug}"]`).count(),
-        pkg.name,
-      ).resolves.toBe(1);
-      const p = await open(`/api/${pkg.slug}`);
-      await expect(p.locator(".vp-doc h1").first().textContent()).resolves.toContain(pkg.name);
-      await p.close();
+      const link = page.locator(`.VPSidebar a[href="/api/${pkg.slug}"]`);
+      expect(await link.count(), `${pkg.name} in the sidebar`).toBe(1);
     }
-    await page.close();
+    for (const pkg of packages) {
+      const p = await open(`/api/${pkg.slug}`);
+      expect(await p.locator(".vp-doc h1").first().textContent()).toContain(pkg.name);
+    }
   });
 
-  it("logged no console error on any page", () => {
+  it("logged no console error and no failed request on any page", () => {
     expect(consoleErrors).toEqual([]);
   });
 });
