@@ -77,7 +77,7 @@ export async function checkSizes({ write = true } = {}) {
 Each package's ESM entry (\`dist/index.js\`) bundled with esbuild (minified, other corio packages
 left external, so each row counts only that package's own code) and gzipped with \`node:zlib\`
 (level 9). Budgets live in \`scripts/packaging/size-budgets.json\` and are checked by
-\`pnpm test:packaging\`; \`pnpm size\` regenerates this file.
+\`pnpm test:packaging\` and \`pnpm size\`; \`pnpm size\` also regenerates this file.
 
 ${table(rows, budgets)}
 
