@@ -61,17 +61,35 @@ export class Barrier {
     this._parties = parties;
   }
 
-  /** How many tasks must call `wait()` to pass. @asyncio `Barrier.parties` */
+  /**
+   * How many tasks must call `wait()` to pass.
+   *
+   * @asyncio `Barrier.parties`
+   * @example
+   * new Barrier(3).parties; // 3
+   */
   get parties(): number {
     return this._parties;
   }
 
-  /** Tasks waiting for the barrier to fill. @asyncio `Barrier.n_waiting` */
+  /**
+   * Tasks waiting for the barrier to fill.
+   *
+   * @asyncio `Barrier.n_waiting`
+   * @example
+   * console.log(`${barrier.nWaiting}/${barrier.parties} arrived`);
+   */
   get nWaiting(): number {
     return this._state === "filling" ? this._count : 0;
   }
 
-  /** True once aborted, until `reset()`. @asyncio `Barrier.broken` */
+  /**
+   * True once aborted, until `reset()`.
+   *
+   * @asyncio `Barrier.broken`
+   * @example
+   * if (barrier.broken) yield* barrier.reset();
+   */
   get broken(): boolean {
     return this._state === "broken";
   }

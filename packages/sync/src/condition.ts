@@ -62,7 +62,13 @@ export class Condition extends LoopBound implements LockLike {
     this._lock = lock;
   }
 
-  /** True while the underlying lock is held. @asyncio `Condition.locked` */
+  /**
+   * True while the underlying lock is held.
+   *
+   * @asyncio `Condition.locked`
+   * @example
+   * cond.locked(); // false
+   */
   locked(): boolean {
     return this._lock.locked();
   }
@@ -72,6 +78,8 @@ export class Condition extends LoopBound implements LockLike {
    *
    * @asyncio `Condition.acquire`
    * @throws {@link CancelledError} if the waiting task is cancelled.
+   * @example
+   * yield* cond.acquire();
    */
   *acquire(): Coroutine<true> {
     yield* this._lock.acquire();
@@ -83,6 +91,8 @@ export class Condition extends LoopBound implements LockLike {
    *
    * @asyncio `Condition.release`
    * @throws {@link RuntimeError} if the lock is not held.
+   * @example
+   * cond.release();
    */
   release(): void {
     this._lock.release();

@@ -24,7 +24,13 @@ export class Event extends LoopBound {
   /** @internal */ _value = false;
   /** @internal */ readonly _waiters: Future<true>[] = [];
 
-  /** True while the flag is set. @asyncio `Event.is_set` */
+  /**
+   * True while the flag is set.
+   *
+   * @asyncio `Event.is_set`
+   * @example
+   * if (ready.isSet()) console.log("already set");
+   */
   isSet(): boolean {
     return this._value;
   }

@@ -47,7 +47,13 @@ export class Lock extends LoopBound implements LockLike {
   /** @internal */ _locked = false;
   /** @internal */ readonly _waiters: Future<true>[] = [];
 
-  /** True while the lock is held. @asyncio `Lock.locked` */
+  /**
+   * True while the lock is held.
+   *
+   * @asyncio `Lock.locked`
+   * @example
+   * if (!lock.locked()) console.log("free");
+   */
   locked(): boolean {
     return this._locked;
   }

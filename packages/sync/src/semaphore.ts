@@ -56,6 +56,8 @@ export class Semaphore extends LoopBound {
    * True if `acquire()` would wait: no unit is free, or uncancelled waiters are queued ahead.
    *
    * @asyncio `Semaphore.locked`
+   * @example
+   * if (sem.locked()) console.log("acquire() would wait");
    */
   locked(): boolean {
     return this._value === 0 || this._waiters.some((w) => !w.cancelled());
