@@ -8,7 +8,13 @@ type Events = readonly (string | TraceEntry)[];
 
 const text = (e: string | TraceEntry): string => (typeof e === "string" ? e : e.event);
 
-/** A line-by-line diff (longest common subsequence): `  same`, `- expected only`, `+ actual only`. */
+/**
+ * A line-by-line diff (longest common subsequence): `  same`, `- expected only`, `+ actual only`.
+ *
+ * @asyncio none: a testing helper.
+ * @example
+ * diffLines(["a", "b"], ["a", "c"]); // "  a\n- b\n+ c"
+ */
 export function diffLines(expected: readonly string[], actual: readonly string[]): string {
   const n = expected.length;
   const m = actual.length;
@@ -49,6 +55,7 @@ function checkArray(fn: string, name: string, value: unknown): void {
  * error message shows a diff: `- ` lines were expected and did not happen, `+ ` lines happened
  * and were not expected.
  *
+ * @asyncio none: a testing helper.
  * @throws {Error} when the order differs, with the diff as message.
  * @throws {TypeError} if `trace` or `expected` is not an array.
  * @example
@@ -68,6 +75,7 @@ export function expectOrder(trace: Events, expected: readonly string[]): void {
  * Checks that `first` happened before `second` (their first occurrences), whatever happened
  * around them.
  *
+ * @asyncio none: a testing helper.
  * @throws {Error} if either event is missing or they happened the other way round.
  * @example
  * expectBefore(trace, "lock released", "waiter acquired");
@@ -93,6 +101,7 @@ export function expectBefore(trace: Events, first: string, second: string): void
  * Checks events and their loop times together: each expected line is `"<ms> <event>"`, and the
  * whole trace must match, in order.
  *
+ * @asyncio none: a testing helper.
  * @throws {Error} when anything differs, with a diff of `"<ms> <event>"` lines as message.
  * @example
  * expectTimeline(trace, ["0 start", "1000 tick", "2000 tick"]);

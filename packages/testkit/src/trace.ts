@@ -131,6 +131,7 @@ export async function runTraced<T>(
  * Formats a trace one entry per line as `t=<ms> [<task>] <event>`, for failure messages and
  * snapshots.
  *
+ * @asyncio none: a testing helper.
  * @example
  * console.log(formatTrace(trace));
  * // t=0 [Task-1] start
