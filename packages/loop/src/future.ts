@@ -57,13 +57,24 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
   /** @internal */ _loop: EventLoop;
   /** Part of the await protocol; see `FutureLike._blocking`. */
   _blocking = false;
-  /** A short description shown in task listings ("Queue.get()", "sleep(1000)"). */
-  label: string | undefined;
+  /** @internal */ _label: string | undefined;
 
   /** @internal Use `loop.createFuture()`. */
   constructor(loop: EventLoop, label?: string) {
     this._loop = loop;
-    this.label = label;
+    this._label = label;
+  }
+
+  /**
+   * A short description shown in task listings ("Queue.get()", "sleep(1000)"). An accessor, so a
+   * subclass can describe itself on demand instead of building a string per instance.
+   */
+  get label(): string | undefined {
+    return this._label;
+  }
+
+  set label(value: string | undefined) {
+    this._label = value;
   }
 
   /** The loop this future belongs to. @asyncio `Future.get_loop` */

@@ -53,9 +53,18 @@ class SleepFuture<T> extends Future<T> {
   private readonly _ms: number;
 
   constructor(ms: number, value: T) {
-    super(null as unknown as EventLoop, Number.isFinite(ms) ? `sleep(${ms})` : "sleep(forever)");
+    super(null as unknown as EventLoop);
     this._ms = ms;
     this._value = value;
+  }
+
+  // The label is made when a listing asks for it, not once per sleep.
+  override get label(): string | undefined {
+    return this._label ?? (Number.isFinite(this._ms) ? `sleep(${this._ms})` : "sleep(forever)");
+  }
+
+  override set label(value: string | undefined) {
+    this._label = value;
   }
 
   override next(): IteratorResult<I.Yielded, T> {

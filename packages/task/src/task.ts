@@ -55,7 +55,15 @@ function describeValue(value: unknown): string {
  */
 export class Task<T> extends Future<T> implements I.TaskLike<T> {
   /** @internal */ _coro: I.Coroutine<T>;
-  /** @internal */ _name: string;
+  /**
+   * @internal The name, or the task's number until someone asks: most tasks are never named, so the
+   * default `Task-N` string is made on first `getName()` (as asyncio does since 3.12).
+   */
+  _name: string | number;
+  /** @internal Links of the loop's live-task list (see `TaskList` in @corio/loop). */ _prevLive:
+    | object
+    | null = null;
+  /** @internal */ _nextLive: object | null = null;
   /** @internal */ _mustCancel = false;
   /** @internal */ _futWaiter: I.FutureLike<unknown> | null = null;
   /** @internal */ _waitingOnYield = false;
@@ -85,7 +93,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
       );
     }
     this._coro = coro;
-    this._name = name ?? `Task-${++loop._taskCounter}`;
+    this._name = name ?? ++loop._taskCounter;
     this._parent = loop._currentTask;
     if (loop.getDebug()) this._creationStack = new Error("created here").stack;
     loop._tasks.add(this);
@@ -96,7 +104,8 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
 
   /** The task's name. @asyncio `Task.get_name` */
   getName(): string {
-    return this._name;
+    const name = this._name;
+    return typeof name === "string" ? name : (this._name = `Task-${name}`);
   }
 
   /**
@@ -211,7 +220,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
   /** @internal Runs the coroutine up to its next suspension point. */
   _step(): void {
     if (this._state !== PENDING) {
-      throw new InvalidStateError(`_step(): task "${this._name}" is already done`);
+      throw new InvalidStateError(`_step(): task "${this.getName()}" is already done`);
     }
     let error = this._pendingError;
     let hasError = this._hasPendingError;
@@ -283,19 +292,19 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
       if (!value._blocking) {
         this._failNextStep(
           new RuntimeError(
-            `yield was used instead of yield* in task "${this._name}" with ${value}: write yield* fut`,
+            `yield was used instead of yield* in task "${this.getName()}" with ${value}: write yield* fut`,
           ),
         );
         return;
       }
       if (value._loop !== loop) {
         this._failNextStep(
-          new RuntimeError(`task "${this._name}" got ${value} attached to a different loop`),
+          new RuntimeError(`task "${this.getName()}" got ${value} attached to a different loop`),
         );
         return;
       }
       if (value === (this as unknown)) {
-        this._failNextStep(new RuntimeError(`task "${this._name}" cannot await on itself`));
+        this._failNextStep(new RuntimeError(`task "${this.getName()}" cannot await on itself`));
         return;
       }
       value._blocking = false;
@@ -306,13 +315,13 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     if (isFutureLike(value)) {
       if (!value._blocking) {
         this._failNextStep(
-          new RuntimeError(`yield was used instead of yield* in task "${this._name}"`),
+          new RuntimeError(`yield was used instead of yield* in task "${this.getName()}"`),
         );
         return;
       }
       if (value.getLoop() !== loop) {
         this._failNextStep(
-          new RuntimeError(`task "${this._name}" got a future attached to a different loop`),
+          new RuntimeError(`task "${this.getName()}" got a future attached to a different loop`),
         );
         return;
       }
@@ -328,7 +337,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     } else if (value === undefined)
       hint = ": a bare `yield`; write yield* sleep(0) to give up control";
     this._failNextStep(
-      new RuntimeError(`task "${this._name}" got a bad yield (${describeValue(value)})${hint}`),
+      new RuntimeError(`task "${this.getName()}" got a bad yield (${describeValue(value)})${hint}`),
     );
   }
 
@@ -353,6 +362,6 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
   }
 
   override toString(): string {
-    return `<Task ${this._stateName()} name="${this._name}">`;
+    return `<Task ${this._stateName()} name="${this.getName()}">`;
   }
 }

@@ -1,7 +1,7 @@
 // Found while writing the benchmarks: the loop keeps its live tasks in a linked list threaded
 // through the tasks (no Set, no identity hash per task); listings still come in creation order.
 import { describe, expect, it } from "vitest";
-import { allTasks, createTask, run, sleep } from "../src/index.js";
+import { allTasks, createTask, currentTask, run, sleep } from "../src/index.js";
 
 describe("the live-task registry (a linked list through the tasks)", () => {
   it("lists tasks in creation order and forgets each one when it finishes", () => {
@@ -24,4 +24,34 @@ describe("the live-task registry (a linked list through the tasks)", () => {
       ]),
     );
   });
+});
+
+describe("names and labels made on demand", () => {
+  it("a default name keeps the number the task got at creation, asked for early or late", () =>
+    run(function* () {
+      function* nap() {
+        yield* sleep(0);
+      }
+      const a = createTask(nap());
+      const b = createTask(nap());
+      expect(b.getName()).toBe("Task-3");
+      yield* a;
+      expect(a.getName()).toBe("Task-2");
+      b.setName("renamed");
+      expect(b.getName()).toBe("renamed");
+    }));
+
+  it("a sleep describes itself in listings, and its label can still be replaced", () =>
+    run(function* () {
+      const nap = sleep(500);
+      function* napper() {
+        yield* nap;
+      }
+      const t = createTask(napper(), { name: "napper" });
+      yield* sleep(0);
+      expect(currentTask()!.getLoop().formatTasks()).toContain("waiting on sleep(500)");
+      (nap as unknown as { label: string }).label = "a nap";
+      expect(currentTask()!.getLoop().formatTasks()).toContain("waiting on a nap");
+      t.cancel();
+    }));
 });
