@@ -15,7 +15,6 @@ describe("taskGroup", () => {
   it("leaving the block waits for every child and returns the block's value", () =>
     runVirtual(function* () {
       const log: string[] = [];
-      // biome-ignore lint/correctness/useYield: a block that never waits
       const v = yield* taskGroup(function* (tg) {
         tg.createTask(work(log, "a", 200));
         const b = tg.createTask(work(log, "b", 100));
@@ -94,7 +93,6 @@ describe("taskGroup", () => {
     runVirtual(function* () {
       const log: string[] = [];
       try {
-        // biome-ignore lint/correctness/useYield: a block that never waits
         yield* taskGroup(function* (tg) {
           tg.createTask(work(log, "a", 1000, true));
           tg.createTask(work(log, "b", 5000));
@@ -145,7 +143,6 @@ describe("taskGroup", () => {
       const log: string[] = [];
       const tk = createTask(
         (function* () {
-          // biome-ignore lint/correctness/useYield: a block that never waits
           yield* taskGroup(function* (tg) {
             tg.createTask(work(log, "a", 5000));
             tg.createTask(work(log, "b", 5000));
@@ -176,7 +173,6 @@ describe("taskGroup", () => {
       const log: string[] = [];
       try {
         yield* timeout(1000, () =>
-          // biome-ignore lint/correctness/useYield: a block that never waits
           taskGroup(function* (tg) {
             tg.createTask(work(log, "a", 5000));
             tg.createTask(work(log, "b", 5000));
@@ -276,7 +272,6 @@ describe("taskGroup", () => {
   it("tg.cancel() from the block itself, and before the block starts", () =>
     runVirtual(function* () {
       const log: string[] = [];
-      // biome-ignore lint/correctness/useYield: a block that never waits
       yield* taskGroup(function* (tg) {
         tg.createTask(work(log, "a", 5000));
         tg.cancel();
@@ -385,7 +380,6 @@ describe("taskGroup", () => {
     const reported: string[] = [];
     await run(
       function* () {
-        // biome-ignore lint/correctness/useYield: a block that never waits
         yield* taskGroup(function* (tg) {
           tg.createTask(work([], "ok", 1));
         });
@@ -420,7 +414,6 @@ describe("taskGroup", () => {
   it("TimeoutError children are matched out of the group", () =>
     runVirtual(function* () {
       try {
-        // biome-ignore lint/correctness/useYield: a block that never waits
         yield* taskGroup(function* (tg) {
           tg.createTask(
             (function* () {

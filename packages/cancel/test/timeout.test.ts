@@ -309,7 +309,6 @@ describe("timeout", () => {
       let kept!: AbortSignal;
       const tk = createTask(
         (function* () {
-          // biome-ignore lint/correctness/useYield: a block that never waits
           yield* timeout(1000, function* (s) {
             kept = s.signal;
           });

@@ -53,7 +53,6 @@ describe("waitFor", () => {
   it("a timeout of 0 never starts a coroutine and throws TimeoutError", () =>
     runVirtual(function* () {
       let started = false;
-      // biome-ignore lint/correctness/useYield: a block that never waits
       function* f() {
         started = true;
       }
