@@ -144,7 +144,7 @@ export function* ${fn}<T>(value: T): Coroutine<T> {
 }
 `,
     "src/index.ts": `export { ${fn} } from "./${name}.js";\n`,
-    [`test/${name}.test.ts`]: `import { createTask } from "@corio/task";
+    [`test/${name}.test.ts`]: `import { createTask, sleep } from "@corio/task";
 import { expectOrder, runTraced } from "@corio/testkit";
 import { describe, expect, it } from "vitest";
 import { ${fn} } from "../src/index.js";
@@ -155,6 +155,7 @@ describe("${fn}", () => {
       const other = createTask(
         (function* () {
           t.log("other task ran");
+          yield* sleep(0);
         })(),
       );
       t.log("waiting");

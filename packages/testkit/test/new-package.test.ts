@@ -34,6 +34,7 @@ beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), "corio-new-"));
   for (const path of [
     "package.json",
+    "biome.json",
     "pnpm-workspace.yaml",
     "tsconfig.base.json",
     "vitest.shared.ts",
@@ -122,6 +123,16 @@ describe("pnpm new", () => {
     expect(r.stdout + r.stderr).toMatch(/1 passed/);
     expect(r.status).toBe(0);
   }, 60_000);
+
+  it("writes files that pass the linter and formatter", () => {
+    const r = spawnSync(
+      join(repo, "node_modules/.bin/biome"),
+      ["check", "--vcs-enabled=false", "packages/demo-thing", ".changeset"],
+      { cwd: tmp, encoding: "utf8" },
+    );
+    expect(r.stdout + r.stderr).not.toMatch(/error|×/);
+    expect(r.status).toBe(0);
+  });
 
   it.each([
     ["", /missing package name/],
