@@ -196,6 +196,10 @@ function themeFor(lang: Lang): DefaultTheme.Config {
   };
 }
 
+const favicon = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#3451b2"/><rect x="6" y="8" width="14" height="4" rx="2" fill="#fff"/><rect x="12" y="14" width="14" height="4" rx="2" fill="#c8d2ff"/><rect x="6" y="20" width="10" height="4" rx="2" fill="#fff"/></svg>',
+)}`;
+
 /**
  * Pages live in docs/, outside this package, so the `vue` and `vitepress` imports that compiled
  * pages contain would not resolve from there: resolve them as if imported by the theme.
@@ -230,7 +234,11 @@ export default defineConfig({
   lastUpdated: false,
   // A broken link fails the build (DOCS_IGNORE_DEAD_LINKS=1 lets a page in progress through).
   ignoreDeadLinks: process.env.DOCS_IGNORE_DEAD_LINKS === "1",
-  head: [["meta", { name: "theme-color", content: "#3c8772" }]],
+  head: [
+    ["meta", { name: "theme-color", content: "#3c8772" }],
+    // An inline icon: browsers ask for one, and docs/ has no public/ folder of its own.
+    ["link", { rel: "icon", type: "image/svg+xml", href: favicon }],
+  ],
   locales: {
     root: {
       label: "English",
@@ -264,6 +272,7 @@ export default defineConfig({
         },
       },
     },
+    logo: { src: favicon, alt: "" },
     socialLinks: [],
     // Without a home page (docs/index.md) the site title leads to the first tutorial.
     ...(existsSync(join(docs, "index.md")) ? {} : { logoLink: "/guide/getting-started" }),
