@@ -124,7 +124,9 @@ describe("pnpm new", () => {
     expect(r.status).toBe(0);
   }, 60_000);
 
-  it("writes files that pass the linter and formatter", () => {
+  it("writes files biome check accepts", () => {
+    // Catches formatting and most lint rules in the copy; the repository's own `pnpm lint` covers
+    // the rest once the package is in the tree (the scaffold is kept clean there too).
     const r = spawnSync(
       join(repo, "node_modules/.bin/biome"),
       ["check", "--vcs-enabled=false", "packages/demo-thing", ".changeset"],
