@@ -170,6 +170,23 @@ function firstLink(items: DefaultTheme.SidebarItem[]): string | undefined {
   return undefined;
 }
 
+/**
+ * Pages at the top of docs/ (architecture, contributing, ...) get a nav entry each; a page not
+ * translated yet links to the English one.
+ */
+function topPages(lang: Lang): DefaultTheme.NavItem[] {
+  const names = readdirSafe(docs).filter((f) => f.endsWith(".md") && f !== "index.md");
+  return names.map((file) => {
+    const slug = file.replace(/\.md$/, "");
+    const translated = lang === "zh" && existsSync(join(docs, "zh", file));
+    const source = translated ? join(docs, "zh", file) : join(docs, file);
+    return {
+      text: pageTitle(source, slug).replace(/<[^>]+>/g, ""),
+      link: translated ? `/zh/${slug}` : `/${slug}`,
+    };
+  });
+}
+
 function themeFor(lang: Lang): DefaultTheme.Config {
   const guide = guideSidebar(lang);
   const api = apiSidebar(lang);
@@ -178,6 +195,7 @@ function themeFor(lang: Lang): DefaultTheme.Config {
   const nav: DefaultTheme.NavItem[] = [
     { text: zh ? "教程" : "Guide", link: guideLink, activeMatch: zh ? "^/zh/guide/" : "^/guide/" },
     { text: "API", link: "/api/", activeMatch: "^/api/" },
+    ...topPages(lang),
   ];
   return {
     nav,
