@@ -54,6 +54,7 @@ export {
   QueueShutDown,
   type QueueStatistics,
   RuntimeError,
+  setRunningLoop,
   type TaskLike,
   type TaskOptions,
   TimeoutError,
@@ -70,6 +71,7 @@ export {
   TimerHandle,
 } from "@corio/loop";
 export {
+  consume,
   LifoQueue,
   type PriorityKey,
   PriorityQueue,
