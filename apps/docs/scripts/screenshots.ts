@@ -20,7 +20,10 @@ try {
   for (const path of targets) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(site.url + path, { waitUntil: "networkidle" });
-    const anchor = process.env.ANCHOR;
+    // By default the gather example (the 4 s timeline) is in view.
+    const anchor =
+      process.env.ANCHOR ??
+      (paths.length === 0 ? '.corio-example[data-example="crawl-gather"]' : "");
     if (anchor) await page.locator(anchor).first().scrollIntoViewIfNeeded();
     const file = join(
       app,
