@@ -164,6 +164,32 @@ function metaPage(pkg: ApiPackage, packages: ApiPackage[]): string {
   return `Everything below is re-exported by \`corio\`, so one import is enough:\n\n\`\`\`ts\nimport { run, createTask, gather, sleep } from "corio";\n\`\`\`\n\nEach name links to its documentation in the package that defines it.\n\n${sections.join("\n")}`;
 }
 
+/**
+ * `@asyncio` comes out of the markdown plugin as a "#### Asyncio" heading; show it as a small
+ * "asyncio" box instead, which reads as the counterpart it names.
+ */
+function asyncioBoxes(md: string): string {
+  const lines = md.split("\n");
+  const out: string[] = [];
+  let open = false;
+  for (const line of lines) {
+    const heading = /^#{2,6} /.test(line);
+    if (open && (heading || line === "***")) {
+      while (out.length > 0 && out[out.length - 1] === "") out.pop();
+      out.push(":::", "");
+      open = false;
+    }
+    if (/^#{2,6} Asyncio$/.test(line)) {
+      out.push("::: info asyncio");
+      open = true;
+      continue;
+    }
+    out.push(line);
+  }
+  if (open) out.push(":::");
+  return out.join("\n");
+}
+
 function escapeVue(md: string): string {
   // Outside code, {{ }} would be read by Vue as interpolation.
   const parts = md.split(/(```[\s\S]*?```|`[^`\n]*`)/);
@@ -197,7 +223,7 @@ async function main(): Promise<void> {
     text = text.replace(/^# .*\n/, "");
     if (text.trim() === "") text = "_This package exports nothing yet._\n";
     const page = `---\ntitle: "${pkg.name}"\noutline: [2, 3]\n---\n\n# ${pkg.name}\n\n${pkg.description}\n\n\`\`\`sh\nnpm install ${pkg.name}\n\`\`\`\n\n${text}`;
-    writeFileSync(join(out, `${pkg.slug}.md`), escapeVue(page));
+    writeFileSync(join(out, `${pkg.slug}.md`), escapeVue(asyncioBoxes(page)));
   }
   const list = packages
     .map((p) => `| [\`${p.name}\`](./${p.slug}) | ${p.description} |`)
