@@ -3,13 +3,13 @@
 // ratios and writes results/latest.{json,md}, the docs' chart and the table in the docs' page.
 //
 // Flags: --reps N (default 5), --only W2,W4 (workload ids), --runtimes corio,native,
-// --no-write (print only).
+// --no-write (print only), --render (redraw the outputs from results/latest.json, run nothing).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { markdownTable, type Results, type Row, ratioChart, ratiosOf } from "./report.js";
 import { BENCH_DIR, cpythonVersion, programFile, runProgram } from "./runner.js";
-import { type Params, RUNTIME_LABELS, RUNTIMES, type Runtime, WORKLOADS } from "./workloads.js";
+import { type Params, RUNTIMES, type Runtime, WORKLOADS } from "./workloads.js";
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,6 +30,12 @@ const median = (xs: number[]) => {
 };
 
 async function main() {
+  if (process.argv.includes("--render")) {
+    // Redraw the table, chart and docs from the last results, without running anything.
+    const file = join(BENCH_DIR, "results", "latest.json");
+    writeOutputs(JSON.parse(readFileSync(file, "utf8")) as Results);
+    return;
+  }
   const loadBefore = loadavg();
   const notes: string[] = [];
   const rows: Row[] = [];
@@ -121,6 +127,12 @@ async function main() {
     rows,
     notes,
   };
+  writeOutputs(results);
+}
+
+function writeOutputs(results: Results): void {
+  const { python } = results.machine;
+  const reps = results.repetitions;
   const table = markdownTable(results);
   const header = `corio benchmarks, ${results.generatedAt.slice(0, 16).replace("T", " ")} UTC: ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, ${python ?? "no CPython"}, ${reps} repetitions, load average ${results.machine.loadAverageBefore[0]} before and ${results.machine.loadAverageAfter[0]} after (a shared machine).`;
   process.stdout.write(`\n${header}\n\n${table}`);
@@ -146,7 +158,6 @@ async function main() {
   process.stderr.write(
     `wrote results/latest.json, results/latest.md, docs/public/bench/ratios.svg\n`,
   );
-  void RUNTIME_LABELS;
 }
 
 main().catch((error) => {

@@ -145,14 +145,14 @@ export function ratioChart(results: Results): string {
     .join("");
   const legend = PEERS.map(
     (p, i) =>
-      `<rect x="${left + i * 150}" y="10" width="10" height="10" fill="${colors[p]}"/><text x="${left + i * 150 + 14}" y="19" font-size="11">vs ${esc(RUNTIME_LABELS[p])}</text>`,
+      `<rect x="${20 + i * 190}" y="10" width="10" height="10" fill="${colors[p]}"/><text x="${20 + i * 190 + 14}" y="19" font-size="11">vs ${esc(RUNTIME_LABELS[p])}</text>`,
   ).join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>
 ${legend}
 ${ticks}
 ${out.join("\n")}
-<text x="${left}" y="${height - 4}" font-size="10">corio's median ÷ the peer's (rates) or the peer's ÷ corio's (times, bytes): right of 1× corio is ahead. Log scale. ${esc(results.generatedAt.slice(0, 10))}</text>
+<text x="20" y="${height - 4}" font-size="10">corio's median ÷ the peer's (rates), or the peer's ÷ corio's (times, bytes): right of 1× corio is ahead. Log scale. Run of ${esc(results.generatedAt.slice(0, 16).replace("T", " "))} UTC.</text>
 </svg>
 `;
 }

@@ -17,8 +17,16 @@ export function params(): Params {
   return JSON.parse(raw) as Params;
 }
 
-/** Milliseconds from a monotonic clock. */
-export const now = (): number => performance.now();
+let cpuStart: NodeJS.CpuUsage | null = null;
+
+/**
+ * Milliseconds from a monotonic clock. The first call also starts counting this process's CPU time,
+ * which `report` adds as `cpuMs` (steadier than wall time on a busy machine).
+ */
+export const now = (): number => {
+  if (cpuStart === null) cpuStart = process.cpuUsage();
+  return performance.now();
+};
 
 /** Fails the run (non-zero exit): a program whose result is wrong must not win. */
 export function check(ok: boolean, what: string): void {
@@ -36,7 +44,9 @@ export function heapAfterGc(): number {
 
 /** Prints the measurement; `ms` is the measured span in milliseconds. */
 export function report(result: { ms: number; [key: string]: unknown }): void {
-  process.stdout.write(`${JSON.stringify({ ok: true, ...result })}\n`);
+  const cpu = process.cpuUsage(cpuStart ?? undefined);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stdout.write(`${JSON.stringify({ ok: true, ...result, cpuMs })}\n`);
 }
 
 /** A small deterministic PRNG (mulberry32), so every runtime sees the same "random" delays. */

@@ -3,7 +3,6 @@
 import { createTask, run, type Task } from "corio";
 import { check, now, params, program, report } from "../harness.js";
 
-// biome-ignore lint/correctness/useYield: W1's coroutine is trivial on purpose: it measures spawn + join.
 function* work(i: number) {
   return i * 2;
 }
