@@ -42,8 +42,11 @@ export interface EventLoopOptions {
   /** How long (ms, real time) a batch may run before the host gets a turn. Default 8. */
   batchBudget?: number;
   /**
-   * Real clock only: how many loop milliseconds pass per real millisecond. `10` makes
-   * `sleep(1000)` take 100 ms of wall time (the docs' Run buttons use it). Default 1.
+   * How many loop milliseconds pass per real millisecond. On a real clock, `10` makes
+   * `sleep(1000)` take 100 ms of wall time. On a virtual clock it turns on pacing: time still
+   * jumps from timer to timer (so output and order are exactly those of an unpaced run), but each
+   * jump waits `gap / timeScale` real milliseconds first — what the docs' Run buttons use to show
+   * a run as it happens. Default: 1 for a real clock, no pacing for a virtual one.
    */
   timeScale?: number;
 }
@@ -158,6 +161,8 @@ export class EventLoop implements I.EventLoop {
   private readonly _budget: number;
   private readonly _scale: number;
   private readonly _origin: number;
+  private readonly _paced: boolean;
+  private _pacedUntil = 0;
   private _taskFactory: I.TaskFactory | null;
   private _exceptionHandler: I.ExceptionHandler | null = null;
   private readonly _instruments: I.LoopInstrument[] = [];
@@ -192,7 +197,9 @@ export class EventLoop implements I.EventLoop {
       );
     }
     this._scale = scale;
-    this._origin = scale === 1 ? 0 : realNow();
+    this._paced = clock === "virtual" && options.timeScale !== undefined;
+    // A real clock counts from the loop's creation, so every loop's time starts near 0.
+    this._origin = realNow();
   }
 
   // --- time and scheduling --------------------------------------------------------------------
@@ -205,7 +212,7 @@ export class EventLoop implements I.EventLoop {
    */
   time(): number {
     if (this._clock !== "real") return this._now;
-    return this._scale === 1 ? realNow() : (realNow() - this._origin) * this._scale;
+    return (realNow() - this._origin) * this._scale;
   }
 
   /** Which clock this loop reads. */
@@ -696,7 +703,13 @@ export class EventLoop implements I.EventLoop {
           }
           if (this._clock === "virtual") {
             if (this._external.size > 0) return;
-            if (next._when > this._now) this._now = next._when;
+            if (next._when > this._now) {
+              if (this._paced && next._when > this._pacedUntil) {
+                this._paceTo(next._when);
+                return;
+              }
+              this._now = next._when;
+            }
           } else {
             const delay = (next._when - this.time()) / this._scale;
             if (delay > 0) {
@@ -718,6 +731,19 @@ export class EventLoop implements I.EventLoop {
       this._inBatch = false;
       setRunningLoop(previous);
     }
+  }
+
+  /** Paced virtual clock: let real time catch up before jumping to `target`. */
+  private _paceTo(target: number): void {
+    const delay = (target - this._now) / this._scale;
+    this._hostTimer = setTimeout(
+      () => {
+        this._hostTimer = null;
+        this._pacedUntil = target;
+        this._runBatch();
+      },
+      Math.max(1, Math.ceil(delay)),
+    );
   }
 
   private _finish(error: unknown, failed: boolean): void {

@@ -363,3 +363,38 @@ describe("instruments", () => {
     expect(() => loop.addInstrument(null as never)).toThrow(TypeError);
   });
 });
+
+describe("clocks", () => {
+  it("a real clock counts from the loop's creation, scaled or not", () => {
+    const plain = new EventLoop();
+    const scaled = new EventLoop({ timeScale: 10 });
+    expect(plain.time()).toBeGreaterThanOrEqual(0);
+    expect(plain.time()).toBeLessThan(1000);
+    expect(scaled.time()).toBeLessThan(10_000);
+    plain.close();
+    scaled.close();
+  });
+
+  it("a paced virtual clock gives exactly the unpaced order and times, letting real time pass", async () => {
+    const trace = async (timeScale?: number) => {
+      const loop = new EventLoop({ clock: "virtual", timeScale });
+      const log: string[] = [];
+      const fut = loop.createFuture<void>();
+      loop.callLater(300, () => log.push(`b at ${loop.time()}`));
+      loop.callLater(100, () => log.push(`a at ${loop.time()}`));
+      loop.callLater(300, () => {
+        log.push(`c at ${loop.time()}`);
+        fut.setResult();
+      });
+      const started = performance.now();
+      await loop.runUntilComplete(fut);
+      loop.close();
+      return { log, wall: performance.now() - started };
+    };
+    const unpaced = await trace();
+    const paced = await trace(100); // 300 ms of loop time in about 3 ms of real time
+    expect(paced.log).toEqual(unpaced.log);
+    expect(paced.log).toEqual(["a at 100", "b at 300", "c at 300"]);
+    expect(paced.wall).toBeGreaterThanOrEqual(2);
+  });
+});

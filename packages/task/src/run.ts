@@ -16,7 +16,11 @@ export interface RunOptions {
   debug?: boolean;
   /** Milliseconds (real time) above which a callback counts as slow in debug mode. Default 100. */
   slowCallbackDuration?: number;
-  /** Real clock only: loop milliseconds per real millisecond (10 runs ten times faster). */
+  /**
+   * Loop milliseconds per real millisecond. With the real clock, `10` runs ten times faster than
+   * real time. With the virtual clock it paces the run: same output and order as an unpaced
+   * virtual run, each jump in time waiting `gap / timeScale` real milliseconds (for demos).
+   */
   timeScale?: number;
   /** Called with the loop before the main task starts: install instruments or handlers here. */
   setup?: (loop: EventLoop) => void;
