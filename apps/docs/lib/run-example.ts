@@ -67,7 +67,10 @@ export interface RunWatcher {
 
 export interface RunExampleOptions extends RunWatcher {
   clock?: "virtual" | "real";
-  /** Real clock only: loop milliseconds per real millisecond. */
+  /**
+   * Loop milliseconds per real millisecond. On the virtual clock it paces the run (the Run
+   * button): the output is exactly the unpaced one, shown as it happens.
+   */
   timeScale?: number;
 }
 
@@ -190,7 +193,7 @@ export async function runExample(
   options: RunExampleOptions = {},
 ): Promise<ExampleResult> {
   const clock = options.clock ?? "virtual";
-  const timeScale = clock === "real" ? (options.timeScale ?? 1) : 1;
+  const timeScale = options.timeScale ?? 1;
   const result: ExampleResult = {
     name,
     clock,
@@ -218,7 +221,7 @@ export async function runExample(
   try {
     await run(main, {
       clock,
-      ...(clock === "real" ? { timeScale } : {}),
+      ...(options.timeScale !== undefined ? { timeScale } : {}),
       setup(loop) {
         loopRef = loop;
         t0 = loop.time();
