@@ -1,12 +1,14 @@
 // Found while writing the benchmarks: the loop keeps its live tasks in a linked list threaded
+// Under the virtual clock: with real time, a loaded machine can finish sleep-20 before main looks.
 // through the tasks (no Set, no identity hash per task); listings still come in creation order.
 import { describe, expect, it } from "vitest";
-import { allTasks, createTask, currentTask, run, sleep } from "../src/index.js";
+import { allTasks, createTask, currentTask, sleep } from "../src/index.js";
+import { runVirtual } from "../src/testing.js";
 
 describe("the live-task registry (a linked list through the tasks)", () => {
   it("lists tasks in creation order and forgets each one when it finishes", () => {
     const log: string[] = [];
-    return run(function* () {
+    return runVirtual(function* () {
       function* child(ms: number) {
         yield* sleep(ms);
       }
@@ -28,7 +30,7 @@ describe("the live-task registry (a linked list through the tasks)", () => {
 
 describe("names and labels made on demand", () => {
   it("a default name keeps the number the task got at creation, asked for early or late", () =>
-    run(function* () {
+    runVirtual(function* () {
       function* nap() {
         yield* sleep(0);
       }
@@ -42,7 +44,7 @@ describe("names and labels made on demand", () => {
     }));
 
   it("a sleep describes itself in listings, and its label can still be replaced", () =>
-    run(function* () {
+    runVirtual(function* () {
       const nap = sleep(500);
       function* napper() {
         yield* nap;
