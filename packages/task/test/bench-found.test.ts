@@ -1,6 +1,6 @@
 // Found while writing the benchmarks: the loop keeps its live tasks in a linked list threaded
-// Under the virtual clock: with real time, a loaded machine can finish sleep-20 before main looks.
 // through the tasks (no Set, no identity hash per task); listings still come in creation order.
+// Under the virtual clock: with real time, a loaded machine can finish sleep-20 before main looks.
 import { describe, expect, it } from "vitest";
 import { allTasks, createTask, currentTask, sleep } from "../src/index.js";
 import { runVirtual } from "../src/testing.js";
