@@ -129,7 +129,8 @@ describe("run", () => {
       { timeScale: 100 },
     );
     expect(t).toBeGreaterThanOrEqual(1000);
-    expect(performance.now() - started).toBeLessThan(500);
+    // Far less than the second an unscaled clock would take, with room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(900);
   });
 
   it("lets plain async code await a task", async () => {
