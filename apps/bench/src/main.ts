@@ -7,7 +7,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { markdownTable, type Results, type Row, ratioChart, ratiosOf } from "./report.js";
+import {
+  fillTemplate,
+  markdownTable,
+  type Results,
+  type Row,
+  ratioChart,
+  ratiosOf,
+} from "./report.js";
 import { BENCH_DIR, cpythonVersion, programFile, runProgram } from "./runner.js";
 import { type Params, RUNTIMES, type Runtime, WORKLOADS } from "./workloads.js";
 
@@ -144,20 +151,36 @@ function writeOutputs(results: Results): void {
   const docs = join(BENCH_DIR, "..", "..", "docs");
   mkdirSync(join(docs, "public", "bench"), { recursive: true });
   writeFileSync(join(docs, "public", "bench", "ratios.svg"), ratioChart(results));
-  for (const page of [join(docs, "performance.md"), join(docs, "zh", "performance.md")]) {
+  const pages = [
+    { page: join(docs, "performance.md"), analysis: join(BENCH_DIR, "analysis", "en.md") },
+    { page: join(docs, "zh", "performance.md"), analysis: join(BENCH_DIR, "analysis", "zh.md") },
+  ];
+  for (const { page, analysis } of pages) {
     if (!existsSync(page)) continue;
-    const text = readFileSync(page, "utf8");
-    const begin = "<!-- bench:begin -->";
-    const end = "<!-- bench:end -->";
-    const a = text.indexOf(begin);
-    const b = text.indexOf(end);
-    if (a < 0 || b < a) continue;
-    const block = `${begin}\n\n${header}\n\n![corio's ratio against each peer, per workload](/bench/ratios.svg)\n\n${table}\n${end}`;
-    writeFileSync(page, text.slice(0, a) + block + text.slice(b + end.length));
+    let text = readFileSync(page, "utf8");
+    text = replaceBlock(
+      text,
+      "bench",
+      `${header}\n\n![corio's ratio against each peer, per workload](/bench/ratios.svg)\n\n${table}`,
+    );
+    if (existsSync(analysis)) {
+      text = replaceBlock(text, "analysis", fillTemplate(readFileSync(analysis, "utf8"), results));
+    }
+    writeFileSync(page, text);
   }
   process.stderr.write(
     `wrote results/latest.json, results/latest.md, docs/public/bench/ratios.svg\n`,
   );
+}
+
+/** Replaces what sits between `<!-- name:begin -->` and `<!-- name:end -->` in a page. */
+function replaceBlock(text: string, name: string, content: string): string {
+  const begin = `<!-- ${name}:begin -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return text;
+  return `${text.slice(0, a)}${begin}\n\n${content.trim()}\n\n${end}${text.slice(b + end.length)}`;
 }
 
 main().catch((error) => {

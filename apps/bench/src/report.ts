@@ -160,3 +160,22 @@ ${out.join("\n")}
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+/**
+ * Fills an analysis template from the results: `{{W2.corio}}` is a runtime's median as the table
+ * prints it, `{{W2/effect}}` corio's ratio against a peer, `{{W4#1.corio}}` the workload's second
+ * metric; `{{time}}` and `{{load}}` describe the run.
+ */
+export function fillTemplate(template: string, results: Results): string {
+  return template.replace(/\{\{([^}]+)\}\}/g, (_, key: string) => {
+    if (key === "time") return `${results.generatedAt.slice(11, 16)} UTC`;
+    if (key === "load") return String(results.machine.loadAverageBefore[0]);
+    const m = /^(W\w+?)(?:#(\d+))?([./])(\w+)$/.exec(key);
+    if (m === null) return `{{${key}}}`;
+    const [, id, index, sep, runtime] = m;
+    const row = results.rows.filter((r) => r.workload === id)[Number(index ?? 0)];
+    if (row === undefined) return "—";
+    if (sep === "/") return fmtRatio(row.ratios[runtime as Runtime]);
+    return row.formatted[runtime as Runtime] ?? "—";
+  });
+}

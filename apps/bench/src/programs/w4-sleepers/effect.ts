@@ -5,9 +5,11 @@ import { check, heapAfterGc, now, params, program, report } from "../harness.js"
 program(async () => {
   const { n } = params();
   let woke = 0;
+  let started = 0;
   let heapPerTask = 0;
   const sleeper = (i: number) =>
     Effect.gen(function* () {
+      started++;
       yield* Effect.sleep(i % 1000);
       woke++;
       return i;
@@ -18,7 +20,9 @@ program(async () => {
     Effect.gen(function* () {
       const fibers = [];
       for (let i = 0; i < n; i++) fibers.push(yield* Effect.forkChild(sleeper(i)));
-      yield* Effect.yieldNow; // every fiber has now started and parked on its sleep
+      // Wait until every fiber has started and parked on its sleep (the scheduler may give the
+      // host a turn before it has started them all).
+      while (started < n) yield* Effect.yieldNow;
       heapPerTask = (heapAfterGc() - base) / n;
       return yield* Fiber.joinAll(fibers);
     }),

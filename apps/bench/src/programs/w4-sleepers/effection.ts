@@ -5,8 +5,10 @@ import { check, heapAfterGc, now, params, program, report } from "../harness.js"
 program(async () => {
   const { n } = params();
   let woke = 0;
+  let started = 0;
   let heapPerTask = 0;
   function* sleeper(i: number) {
+    started++;
     yield* sleep(i % 1000);
     woke++;
     return i;
@@ -16,7 +18,7 @@ program(async () => {
   const results = await run(function* () {
     const tasks = [];
     for (let i = 0; i < n; i++) tasks.push(yield* spawn(() => sleeper(i)));
-    yield* sleep(0); // every task has now started and parked on its sleep
+    while (started < n) yield* sleep(0); // until every task has started and parked on its sleep
     heapPerTask = (heapAfterGc() - base) / n;
     return yield* all(tasks);
   });
