@@ -1,5 +1,6 @@
 import {
   type Coroutine,
+  describeValue,
   type EventLoop,
   type FutureLike,
   getRunningLoop,
@@ -11,17 +12,7 @@ import {
   type Yielded,
 } from "@corio/interfaces";
 
-/** @internal A short description of a bad argument for error messages. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return "undefined";
-  if (value === null) return "null";
-  if (typeof value === "number" && Number.isNaN(value)) return "NaN";
-  if (typeof value === "string") return `string ${JSON.stringify(value)}`;
-  if (typeof value === "function") return `function ${value.name || "(anonymous)"}`;
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return `an object (${Object.prototype.toString.call(value)})`;
-  return `${typeof value} ${String(value)}`;
-}
+export { describeValue };
 
 /**
  * @internal Checks a duration or deadline: `null`/`undefined` mean none and give `null`;

@@ -35,6 +35,7 @@ export {
   CorioError,
   type Coroutine,
   DeadlockError,
+  describeValue,
   type EventLoop as EventLoopLike,
   type ExceptionContext,
   type ExceptionHandler,

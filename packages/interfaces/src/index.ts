@@ -1,3 +1,4 @@
+export { describeValue } from "./describe.js";
 export {
   CancelledError,
   CorioError,

@@ -21,6 +21,7 @@ import { TaskList } from "./task-list.js";
 import { TimerHeap } from "./timer-heap.js";
 
 const { DeadlockError, RuntimeError, getRunningLoopOrNull, setRunningLoop } = I;
+const describe = I.describeValue;
 
 /** Which clock a loop reads. */
 export type ClockKind = "real" | "virtual" | "manual";
@@ -75,14 +76,6 @@ const MAX_ADVANCE_ITERATIONS = 50_000_000;
 
 function runHandle(handle: Handle): void {
   handle._run();
-}
-
-function describe(value: unknown): string {
-  if (typeof value === "number" && Number.isNaN(value)) return "NaN";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "function") return "a function";
-  if (value === null) return "null";
-  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
 
 function checkDelay(name: string, value: unknown): number {

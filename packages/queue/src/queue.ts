@@ -19,6 +19,7 @@
  */
 import {
   type Coroutine,
+  describeValue,
   type EventLoop,
   type Future,
   getRunningLoop,
@@ -59,15 +60,8 @@ class FifoStore<T> extends Deque<T> implements ItemStore<T> {
 
 const DONE: IteratorResult<Yielded, undefined> = Object.freeze({ value: undefined, done: true });
 
-/** @internal Describes a value for an error message. */
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "number" || typeof value === "boolean") return `${typeof value} ${value}`;
-  if (typeof value === "string") return `string ${JSON.stringify(value)}`;
-  if (typeof value === "function") return "a function";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : typeof value;
-}
+/** @internal Words bad input alike across corio packages. */
+export const describe = describeValue;
 
 /** @internal Validates `maxsize` as asyncio reads it: an integer, 0 or less meaning unbounded. */
 export function checkMaxsize(maxsize: unknown, who: string): number {

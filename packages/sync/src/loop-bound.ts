@@ -1,5 +1,14 @@
 import type { Coroutine, EventLoop, Operation } from "@corio/interfaces";
-import { getRunningLoop, isCoroutine, isFutureLike, RuntimeError } from "@corio/interfaces";
+import {
+  describeValue,
+  getRunningLoop,
+  isCoroutine,
+  isFutureLike,
+  RuntimeError,
+} from "@corio/interfaces";
+
+/** @internal Words bad input alike across corio packages. */
+export const describe = describeValue;
 
 /**
  * Binds a primitive to the loop that first makes it wait, as asyncio's `_LoopBoundMixin` does: a
@@ -25,14 +34,6 @@ export abstract class LoopBound {
 export function removeItem<T>(list: T[], item: T): void {
   const i = list.indexOf(item);
   if (i !== -1) list.splice(i, 1);
-}
-
-/** @internal A short description of a bad argument for error messages. */
-export function describe(value: unknown): string {
-  if (typeof value === "number") return String(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null) return "null";
-  return typeof value;
 }
 
 /**

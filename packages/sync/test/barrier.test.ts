@@ -114,7 +114,7 @@ describe("Barrier", () => {
 
   it("rejects a bad number of parties", () => {
     expect(() => new Barrier(0)).toThrow(RangeError);
-    expect(() => new Barrier(2.5)).toThrow("parties must be an integer >= 1, got 2.5");
+    expect(() => new Barrier(2.5)).toThrow("parties must be an integer >= 1, got number 2.5");
     expect(() => new Barrier("3" as never)).toThrow(TypeError);
   });
 

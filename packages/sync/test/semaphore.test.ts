@@ -115,7 +115,7 @@ describe("Semaphore", () => {
 
   it("rejects a bad initial value", () => {
     expect(() => new Semaphore(-1)).toThrow(RangeError);
-    expect(() => new Semaphore(1.5)).toThrow("value must be an integer >= 0, got 1.5");
+    expect(() => new Semaphore(1.5)).toThrow("value must be an integer >= 0, got number 1.5");
     expect(() => new Semaphore("2" as never)).toThrow(TypeError);
     expect(new Semaphore().statistics()).toEqual({
       value: 1,

@@ -22,6 +22,7 @@ const {
   isCoroutine,
   isFutureLike,
 } = I;
+const describeValue = I.describeValue;
 
 import { YIELD_NOW } from "@corio/interfaces";
 
@@ -30,14 +31,6 @@ const PENDING = 0;
 /** @internal The ready-queue entry for a step; shared by every task. */
 function stepTask(task: Task<unknown>): void {
   task._step();
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return "undefined";
-  if (value === null) return "null";
-  if (typeof value === "function") return `function ${value.name || "(anonymous)"}`;
-  if (typeof value === "object") return `an object (${Object.prototype.toString.call(value)})`;
-  return `${typeof value} ${String(value)}`;
 }
 
 /**

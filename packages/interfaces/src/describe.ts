@@ -1,0 +1,19 @@
+/**
+ * Describes a value for an error message about bad input: its kind, and the value itself when it
+ * is short (`number 42`, `string "x"`, `NaN`, `null`, `function work`, `an array`,
+ * `an object ([object Promise])`). Every corio package words its `TypeError`s and `RangeError`s
+ * with it, so messages read alike whichever package threw them.
+ *
+ * @example
+ * throw new TypeError(`Queue(maxsize): maxsize must be an integer, got ${describeValue(maxsize)}`);
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  if (typeof value === "number" && Number.isNaN(value)) return "NaN";
+  if (typeof value === "string") return `string ${JSON.stringify(value)}`;
+  if (typeof value === "function") return `function ${value.name || "(anonymous)"}`;
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return `an object (${Object.prototype.toString.call(value)})`;
+  return `${typeof value} ${String(value)}`;
+}
