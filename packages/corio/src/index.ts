@@ -24,6 +24,7 @@ export {
   type GatherResults,
   type GatherSettledResults,
   gather,
+  gatherAll,
   type ResultOf,
   type ReturnWhen,
   type WaitOptions,

@@ -41,7 +41,7 @@ function isOperationLike(aw: unknown): boolean {
 export function checkAwaitable(aw: unknown, where: string): void {
   if (isCoroutine(aw) || isFutureLike(aw) || isOperationLike(aw)) return;
   const hint = Array.isArray(aw)
-    ? " (spread the array: gather(...tasks))"
+    ? " (pass the array to gatherAll(tasks), or spread it: gather(...tasks))"
     : typeof aw === "function"
       ? " (call the generator function: work(), not work)"
       : aw !== null && typeof (aw as PromiseLike<unknown>)?.then === "function"

@@ -153,6 +153,47 @@ export function gather(...args: unknown[]): Future<unknown[]> {
   return gatherImpl(args, returnExceptions);
 }
 
+/**
+ * `gather` for a list: takes the awaitables as one iterable instead of as arguments, so a list of
+ * any length works (spreading a very long array into `gather(...tasks)` overflows the stack).
+ * Behaves exactly as `gather` otherwise, results in the list's order.
+ *
+ * @asyncio `asyncio.gather(*aws, return_exceptions=False)`
+ * @throws {TypeError} (at once) if `aws` is not iterable, an item is not awaitable (naming its
+ * index), or the options are malformed.
+ * @throws {@link RuntimeError} (at once) if no loop is running and no item is a future.
+ * @throws (when awaited) the first child's error unless `returnExceptions`; {@link CancelledError}
+ * as for `gather`.
+ * @example
+ * const tasks = urls.map((u) => createTask(fetchPage(u)));
+ * const pages = yield* gatherAll(tasks); // Page[], however many urls there are
+ */
+export function gatherAll<T>(
+  aws: Iterable<Operation<T>>,
+  options: GatherOptions & { returnExceptions: true },
+): Future<(T | Error)[]>;
+export function gatherAll<T>(aws: Iterable<Operation<T>>, options?: GatherOptions): Future<T[]>;
+export function gatherAll<T>(
+  aws: Iterable<Operation<T>>,
+  options: GatherOptions = {},
+): Future<unknown[]> {
+  if (
+    aws === null ||
+    typeof (aws as Iterable<unknown>)?.[Symbol.iterator] !== "function" ||
+    isCoroutine(aws)
+  ) {
+    throw new TypeError(
+      `gatherAll(aws): aws must be an array or another iterable of awaitables, got ${describeValue(aws)}`,
+    );
+  }
+  if (!isOptionsObject(options)) {
+    throw new TypeError(
+      `gatherAll(aws, options): options must be an object, got ${describeValue(options)}`,
+    );
+  }
+  return gatherImpl(Array.from(aws), checkOptions(options));
+}
+
 function findLoop(aws: unknown[]): EventLoop {
   const running = getRunningLoopOrNull();
   if (running !== null) return running;

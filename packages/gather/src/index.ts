@@ -4,6 +4,7 @@ export {
   type GatherResults,
   type GatherSettledResults,
   gather,
+  gatherAll,
   type ResultOf,
 } from "./gather.js";
 export {

@@ -305,7 +305,9 @@ describe("gather: bad input", () => {
       expect(() => gather(t, 42 as unknown as Operation<number>)).toThrow(
         /argument 2 \(aws\[1\]\)/,
       );
-      expect(() => gather([t] as unknown as Operation<number>)).toThrow(/spread the array/);
+      expect(() => gather([t] as unknown as Operation<number>)).toThrow(
+        /gatherAll\(tasks\), or spread it/,
+      );
       expect(() => gather(Promise.resolve(1) as unknown as Operation<number>)).toThrow(
         /fromPromise/,
       );
