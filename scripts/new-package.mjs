@@ -94,7 +94,12 @@ function files(name, description) {
       "./package.json": "./package.json",
     },
     files: ["dist", "README.md"],
-    scripts: { build: "tsup", test: "vitest run", typecheck: "tsc --noEmit" },
+    scripts: {
+      build: "tsup",
+      test: "vitest run",
+      typecheck: "tsc --noEmit",
+      lint: "biome check .",
+    },
     dependencies: { "@corio/interfaces": "workspace:^" },
     devDependencies: {
       "@corio/loop": "workspace:^",
