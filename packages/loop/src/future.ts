@@ -295,7 +295,22 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
   /** @internal */
   _makeCancelledError(): I.CancelledError {
     if (this._cancelledExc !== null) return this._cancelledExc;
-    return new CancelledError(this._cancelMessage);
+    const loop = this._loop;
+    if (loop !== null && loop.getDebug()) return new CancelledError(this._cancelMessage);
+    // Outside debug mode a cancellation carries no stack trace: recording where the coroutine
+    // waited was three quarters of the cost of cancelling a task (W5: 100k cancels in ~1000 ms
+    // with stacks, ~250 ms without). Debug mode keeps it.
+    const limit = Error.stackTraceLimit;
+    try {
+      Error.stackTraceLimit = 0;
+    } catch {
+      return new CancelledError(this._cancelMessage); // frozen intrinsics: keep the stack
+    }
+    try {
+      return new CancelledError(this._cancelMessage);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
   }
 
   /** @internal */

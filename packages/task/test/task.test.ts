@@ -1,6 +1,6 @@
 import { CancelledError, getRunningLoop, RuntimeError } from "@corio/interfaces";
 import { describe, expect, it } from "vitest";
-import { allTasks, createTask, currentTask, sleep, Task } from "../src/index.js";
+import { allTasks, createTask, currentTask, run, sleep, Task } from "../src/index.js";
 import { runVirtual } from "../src/testing.js";
 
 function* nap<T = undefined>(ms: number, value?: T) {
@@ -401,4 +401,43 @@ describe("currentTask and allTasks", () => {
     expect(() => currentTask()).toThrow(RuntimeError);
     expect(() => createTask((function* () {})())).toThrow(/no running event loop/);
   });
+});
+
+describe("cancellation stack traces", () => {
+  function* waitsHere() {
+    yield* sleep(10_000);
+  }
+
+  it("are recorded in debug mode, showing where the coroutine waited", async () => {
+    const error = await run(
+      function* () {
+        const t = createTask(waitsHere());
+        yield* sleep(0);
+        t.cancel();
+        try {
+          yield* t;
+        } catch (e) {
+          return e as Error;
+        }
+      },
+      { clock: "virtual", debug: true },
+    );
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(error?.stack).toMatch(/waitsHere/);
+  });
+
+  it("are left out otherwise, because recording them dominated the cost of a cancel", () =>
+    runVirtual(function* () {
+      const t = createTask(waitsHere());
+      yield* sleep(0);
+      t.cancel("stop");
+      try {
+        yield* t;
+      } catch (e) {
+        expect(e).toBeInstanceOf(CancelledError);
+        expect((e as Error).message).toBe("stop");
+        expect((e as Error).stack).not.toMatch(/waitsHere/);
+      }
+      expect(Error.stackTraceLimit).toBeGreaterThan(0);
+    }));
 });
