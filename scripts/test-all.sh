@@ -19,6 +19,13 @@ if ! PYENV_VERSION=3.13.0 python --version 2>/dev/null | grep -q '^Python 3\.13'
 fi
 
 pnpm run lint
-pnpm exec turbo run build typecheck test --concurrency=2
-if grep -q '"test:packaging"' package.json; then pnpm run test:packaging; fi
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# --output-logs=full so every package's vitest summary reaches the count below, cached or not.
+pnpm exec turbo run build typecheck test --concurrency=2 --output-logs=full | tee "$log"
+pnpm run test:packaging
+# One closing line for the whole run: the vitest summaries of every package, added up.
+sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\S+:test: +Tests +' | awk '
+  { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+  END { printf "%d passed, %d failed\n", p, f }'
 echo "test-all: every check passed"
