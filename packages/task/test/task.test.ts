@@ -305,10 +305,11 @@ describe("cancellation", () => {
       expect((reasons[0] as Error).message).toBe("enough");
       try {
         yield* t;
-      } catch {
-        // expected
+      } catch (e) {
+        expect(e).toBeInstanceOf(CancelledError);
       }
-    }).catch(() => {}));
+      expect(t.cancelled()).toBe(true);
+    }));
 });
 
 describe("errors", () => {
