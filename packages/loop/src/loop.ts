@@ -620,15 +620,8 @@ export class EventLoop implements I.EventLoop {
       const now = this.time();
       const ready = this._ready;
       for (;;) {
-        const top = timers.peek();
-        if (top === undefined) break;
-        if (top._cancelled) {
-          timers.pop();
-          top._scheduled = false;
-          this._timerCancelledCount--;
-          continue;
-        }
-        if (top._when > now) break;
+        const top = this._nextTimer(); // drops cancelled timers from the top
+        if (top === undefined || top._when > now) break;
         timers.pop();
         top._scheduled = false;
         ready.push(runHandle, top);
