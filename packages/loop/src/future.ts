@@ -1,5 +1,5 @@
 import * as I from "@corio/interfaces";
-import { Handle } from "./handles.js";
+import { describeCallback } from "./handles.js";
 import type { EventLoop } from "./loop.js";
 
 const { CancelledError, InvalidStateError, RuntimeError } = I;
@@ -7,6 +7,7 @@ const { CancelledError, InvalidStateError, RuntimeError } = I;
 /** @internal */ export const PENDING = 0;
 /** @internal */ export const FINISHED = 1;
 /** @internal */ export const CANCELLED = 2;
+/** @internal Finished with an exception (still `done()`, not cancelled). */ export const FAILED = 3;
 
 /**
  * Something woken when a future is done, without allocating a closure: the task package registers
@@ -24,8 +25,23 @@ function runWaker(waker: Waker): void {
   waker._wakeup();
 }
 
-function runHandle(handle: Handle): void {
-  handle._run();
+/**
+ * Runs a done callback queued with its future. An error it throws goes to the loop's exception
+ * handler instead of breaking the loop, as a callback run in an asyncio `Handle` does.
+ */
+function runDoneCallback(callback: (fut: Future<unknown>) => void, fut: Future<unknown>): void {
+  const loop = fut._loop;
+  try {
+    callback(fut);
+  } catch (error) {
+    loop.callExceptionHandler({
+      message: `Exception in callback ${describeCallback(callback)}`,
+      exception: error,
+      future: fut,
+    });
+  }
+  const hooks = loop._hooks;
+  if (hooks !== null && hooks.callbackRan !== undefined) hooks.callbackRan(callback);
 }
 
 /**
@@ -44,16 +60,20 @@ function runHandle(handle: Handle): void {
  * console.log(yield* fut); // "ready", at t=500
  */
 export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
-  /** @internal */ _state: number = PENDING;
-  /** @internal */ _result: T | undefined = undefined;
-  /** @internal */ _exception: unknown = undefined;
-  /** @internal */ _hasException = false;
+  // A future is made per task, per sleep and per wait, and thousands may be pending at once, so it
+  // keeps few fields: one slot holds the result or the exception (the state says which), and one
+  // the cancellation message or the CancelledError made from it. Whether an exception still has to
+  // be reported is membership in the loop's `_unretrieved` set rather than a flag here.
+  /** @internal PENDING, FINISHED, FAILED or CANCELLED. */ _state: number = PENDING;
   // Typed loosely on purpose: a field typed with T would make Future<T> invariant, and a
   // Task<void> could not be passed where a Task<unknown> is expected.
+  /** @internal The result (FINISHED) or the exception (FAILED). */ _result: any = undefined;
   /** @internal */ _callbacks: Entry<any> | Entry<any>[] | null = null;
-  /** @internal */ _cancelMessage: string | undefined = undefined;
-  /** @internal */ _cancelledExc: I.CancelledError | null = null;
-  /** @internal */ _logTraceback = false;
+  /**
+   * @internal The cancellation message, or once made, the CancelledError to throw. A task also
+   * keeps here the message of a cancellation it has not delivered yet.
+   */
+  _cancel: string | I.CancelledError | undefined = undefined;
   /** @internal */ _loop: EventLoop;
   /** Part of the await protocol; see `FutureLike._blocking`. */
   _blocking = false;
@@ -103,11 +123,14 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
    * if (fut.done()) console.log(fut.result());
    */
   result(): T {
-    if (this._state === CANCELLED) throw this._makeCancelledError();
-    if (this._state === PENDING) throw new InvalidStateError("Result is not ready.");
-    if (this._logTraceback) this._retrieved();
-    if (this._hasException) throw this._exception;
-    return this._result as T;
+    const state = this._state;
+    if (state === FINISHED) return this._result as T;
+    if (state === FAILED) {
+      this._retrieved();
+      throw this._result;
+    }
+    if (state === CANCELLED) throw this._makeCancelledError();
+    throw new InvalidStateError("Result is not ready.");
   }
 
   /**
@@ -118,10 +141,14 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
    * @throws {@link InvalidStateError} if the future is not done yet.
    */
   exception(): unknown {
-    if (this._state === CANCELLED) throw this._makeCancelledError();
-    if (this._state === PENDING) throw new InvalidStateError("Exception is not set.");
-    if (this._logTraceback) this._retrieved();
-    return this._hasException ? this._exception : null;
+    const state = this._state;
+    if (state === FINISHED) return null;
+    if (state === FAILED) {
+      this._retrieved();
+      return this._result;
+    }
+    if (state === CANCELLED) throw this._makeCancelledError();
+    throw new InvalidStateError("Exception is not set.");
   }
 
   /**
@@ -150,10 +177,8 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     if (this._state !== PENDING) {
       throw new InvalidStateError(`invalid state: ${this.toString()} is already done`);
     }
-    this._exception = error;
-    this._hasException = true;
-    this._state = FINISHED;
-    this._logTraceback = true;
+    this._result = error;
+    this._state = FAILED;
     this._loop._unretrieved.add(this as Future<unknown>);
     this._scheduleCallbacks();
   }
@@ -169,7 +194,7 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
   cancel(message?: string): boolean {
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
-    this._cancelMessage = message;
+    this._cancel = message;
     this._scheduleCallbacks();
     return true;
   }
@@ -294,9 +319,10 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
 
   /** @internal */
   _makeCancelledError(): I.CancelledError {
-    if (this._cancelledExc !== null) return this._cancelledExc;
+    const cancel = this._cancel;
+    if (typeof cancel === "object") return cancel;
     const loop = this._loop;
-    if (loop !== null && loop.getDebug()) return new CancelledError(this._cancelMessage);
+    if (loop !== null && loop.getDebug()) return new CancelledError(cancel);
     // Outside debug mode a cancellation carries no stack trace: recording where the coroutine
     // waited was three quarters of the cost of cancelling a task (W5: 100k cancels in ~1000 ms
     // with stacks, ~250 ms without). Debug mode keeps it.
@@ -304,10 +330,10 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     try {
       Error.stackTraceLimit = 0;
     } catch {
-      return new CancelledError(this._cancelMessage); // frozen intrinsics: keep the stack
+      return new CancelledError(cancel); // frozen intrinsics: keep the stack
     }
     try {
-      return new CancelledError(this._cancelMessage);
+      return new CancelledError(cancel);
     } finally {
       Error.stackTraceLimit = limit;
     }
@@ -315,8 +341,13 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
 
   /** @internal */
   _retrieved(): void {
-    this._logTraceback = false;
     this._loop._unretrieved.delete(this as Future<unknown>);
+  }
+
+  /** @internal The message of the cancellation, whether or not its error was made yet. */
+  _cancelMessage(): string | undefined {
+    const cancel = this._cancel;
+    return typeof cancel === "object" ? cancel.message : cancel;
   }
 
   /** @internal Hands each callback to the loop, in registration order. */
@@ -329,10 +360,12 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
   }
 
   private _schedule(entry: Entry<T>): void {
-    // A done callback runs in a Handle, as in asyncio, so an error it throws goes to the loop's
-    // exception handler instead of breaking the loop.
     if (typeof entry === "function")
-      this._loop._push(runHandle, new Handle(this._loop, entry, this));
+      this._loop._push(
+        runDoneCallback,
+        entry as (fut: Future<unknown>) => void,
+        this as Future<any>,
+      );
     else this._loop._push(runWaker, entry);
   }
 

@@ -272,10 +272,10 @@ export class EventLoop implements I.EventLoop {
     return timer;
   }
 
-  /** @internal Queues `fn(arg)` for the next iteration; allocates nothing. */
-  _push<A>(fn: (arg: A) => void, arg: A): void {
+  /** @internal Queues `fn(a, b)` for the next iteration; allocates nothing. */
+  _push<A, B = undefined>(fn: (a: A, b: B) => void, a: A, b?: B): void {
     if (this._closed) this._checkClosed();
-    this._ready.push(fn, arg);
+    this._ready.push(fn, a, b);
     if (!this._inBatch) this._wake();
   }
 
@@ -484,7 +484,7 @@ export class EventLoop implements I.EventLoop {
       const isTask = (fut as unknown as { getCoro?: unknown }).getCoro !== undefined;
       this.callExceptionHandler({
         message: `${isTask ? "Task" : "Future"} exception was never retrieved`,
-        exception: fut._exception,
+        exception: fut._result,
         future: fut,
       });
     }

@@ -28,6 +28,19 @@ import { YIELD_NOW } from "@corio/interfaces";
 
 const PENDING = 0;
 
+/**
+ * @internal What few tasks need: an error to throw in at the next step (after a bad yield), the
+ * debug-mode creation stack, the AbortController behind `signal`, the callback that wakes the task
+ * from a foreign future. Kept apart so that the common task carries one null field for all of them.
+ */
+interface TaskRare {
+  pendingError: unknown;
+  hasPendingError: boolean;
+  creationStack: string | undefined;
+  abort: AbortController | null;
+  foreignWakeup: (() => void) | null;
+}
+
 /** @internal The ready-queue entry for a step; shared by every task. */
 function stepTask(task: Task<unknown>): void {
   task._step();
@@ -61,12 +74,8 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
   /** @internal */ _futWaiter: I.FutureLike<unknown> | null = null;
   /** @internal */ _waitingOnYield = false;
   /** @internal */ _numCancelsRequested = 0;
-  /** @internal */ _pendingError: unknown = undefined;
-  /** @internal */ _hasPendingError = false;
   /** @internal */ _parent: I.TaskLike<unknown> | null;
-  /** @internal */ _creationStack: string | undefined = undefined;
-  /** @internal */ _abort: AbortController | null = null;
-  private _foreignWakeup: (() => void) | null = null;
+  /** @internal */ _rare: TaskRare | null = null;
 
   /**
    * @internal Use `createTask(coro)`.
@@ -88,11 +97,27 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     this._coro = coro;
     this._name = name ?? ++loop._taskCounter;
     this._parent = loop._currentTask;
-    if (loop.getDebug()) this._creationStack = new Error("created here").stack;
+    if (loop.getDebug()) this._rareFields().creationStack = new Error("created here").stack;
     loop._tasks.add(this);
     loop._push(stepTask, this as Task<unknown>);
     const hooks = loop._hooks;
     if (hooks !== null && hooks.taskCreated !== undefined) hooks.taskCreated(this);
+  }
+
+  /** @internal */
+  _rareFields(): TaskRare {
+    return (this._rare ??= {
+      pendingError: undefined,
+      hasPendingError: false,
+      creationStack: undefined,
+      abort: null,
+      foreignWakeup: null,
+    });
+  }
+
+  /** @internal Where the task was made (debug mode only); read by task listings. */
+  get _creationStack(): string | undefined {
+    return this._rare?.creationStack;
   }
 
   /** The task's name. @asyncio `Task.get_name` */
@@ -135,9 +160,8 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     this._numCancelsRequested++;
     const hooks = this._loop._hooks;
     if (hooks !== null && hooks.cancelRequested !== undefined) hooks.cancelRequested(this, message);
-    if (this._abort !== null && !this._abort.signal.aborted) {
-      this._abort.abort(new CancelledError(message));
-    }
+    const abort = this._rare?.abort;
+    if (abort != null && !abort.signal.aborted) abort.abort(new CancelledError(message));
     const waiter = this._futWaiter;
     if (waiter !== null && waiter.cancel(message)) {
       // Keep _futWaiter: it may be a task that swallows the cancellation and has to be
@@ -145,7 +169,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
       return true;
     }
     this._mustCancel = true;
-    this._cancelMessage = message;
+    this._cancel = message; // the message of the cancellation to deliver at the next step
     return true;
   }
 
@@ -182,13 +206,14 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
    * const res = yield* fromPromise(fetch(url, { signal: currentTask()!.signal }));
    */
   get signal(): AbortSignal {
-    if (this._abort === null) {
-      this._abort = new AbortController();
+    const rare = this._rareFields();
+    if (rare.abort === null) {
+      rare.abort = new AbortController();
       if (this._state !== PENDING ? this.cancelled() : this._numCancelsRequested > 0) {
-        this._abort.abort(new CancelledError(this._cancelMessage));
+        rare.abort.abort(new CancelledError(this._cancelMessage()));
       }
     }
-    return this._abort.signal;
+    return rare.abort.signal;
   }
 
   /**
@@ -215,11 +240,14 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     if (this._state !== PENDING) {
       throw new InvalidStateError(`_step(): task "${this.getName()}" is already done`);
     }
-    let error = this._pendingError;
-    let hasError = this._hasPendingError;
-    if (hasError) {
-      this._pendingError = undefined;
-      this._hasPendingError = false;
+    let error: unknown;
+    let hasError = false;
+    const rare = this._rare;
+    if (rare !== null && rare.hasPendingError) {
+      error = rare.pendingError;
+      hasError = true;
+      rare.pendingError = undefined;
+      rare.hasPendingError = false;
     }
     if (this._mustCancel) {
       const waiter = this._futWaiter;
@@ -246,8 +274,8 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
         r = hasError ? this._coro.throw(error) : this._coro.next(YIELD_NOW);
       } catch (thrown) {
         if (isCancelledError(thrown)) {
-          this._cancelledExc = thrown;
-          super.cancel();
+          super.cancel(thrown.message);
+          this._cancel = thrown; // result() rethrows this very error
         } else {
           Future.prototype.setException.call(this, thrown);
         }
@@ -258,7 +286,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
         if (this._mustCancel) {
           // Cancelled right before the coroutine returned.
           this._mustCancel = false;
-          super.cancel(this._cancelMessage);
+          super.cancel(this._cancel as string | undefined);
         } else {
           Future.prototype.setResult.call(this, r.value);
         }
@@ -319,7 +347,8 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
         return;
       }
       value._blocking = false;
-      value.addDoneCallback((this._foreignWakeup ??= () => this._step()));
+      const rare = this._rareFields();
+      value.addDoneCallback((rare.foreignWakeup ??= () => this._step()));
       this._park(value);
       return;
     }
@@ -338,12 +367,15 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     this._futWaiter = future;
     const hooks = this._loop._hooks;
     if (hooks !== null && hooks.taskSuspended !== undefined) hooks.taskSuspended(this, future);
-    if (this._mustCancel && future.cancel(this._cancelMessage)) this._mustCancel = false;
+    if (this._mustCancel && future.cancel(this._cancel as string | undefined)) {
+      this._mustCancel = false;
+    }
   }
 
   private _failNextStep(error: unknown): void {
-    this._pendingError = error;
-    this._hasPendingError = true;
+    const rare = this._rareFields();
+    rare.pendingError = error;
+    rare.hasPendingError = true;
     this._loop._push(stepTask, this as Task<unknown>);
   }
 

@@ -295,7 +295,7 @@ describe("cancellation", () => {
   it("exposes an AbortSignal that aborts on cancel, made only when asked for", () =>
     runVirtual(function* () {
       const t = createTask(nap(1000));
-      expect(t._abort).toBeNull();
+      expect(t._rare).toBeNull();
       const signal = t.signal;
       const reasons: unknown[] = [];
       signal.addEventListener("abort", () => reasons.push(signal.reason));
