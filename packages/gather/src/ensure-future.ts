@@ -62,6 +62,14 @@ export function ensureFuture(aw: unknown, loop: EventLoop, where: string): Futur
   checkAwaitable(aw, where);
   // A future is its own iterator, so it looks like a generator too: test for futures first.
   if (isBoundFuture(aw)) return aw;
+  return wrapAwaitable(aw, loop);
+}
+
+/**
+ * @internal The task that runs an awaitable already checked with `checkAwaitable` and known not to
+ * be a bound future.
+ */
+export function wrapAwaitable(aw: unknown, loop: EventLoop): FutureLike<unknown> {
   if (isCoroutine(aw) && !isFutureLike(aw)) return loop.createTask(aw as Coroutine<unknown>);
   return loop.createTask(awaitOperation(aw as Operation<unknown>));
 }

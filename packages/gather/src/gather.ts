@@ -22,7 +22,7 @@ import {
   RuntimeError,
 } from "@corio/interfaces";
 import { describeValue } from "./describe.js";
-import { checkAwaitable, ensureFuture, isBoundFuture } from "./ensure-future.js";
+import { checkAwaitable, isBoundFuture, wrapAwaitable } from "./ensure-future.js";
 
 /**
  * Options for {@link gather}, given as its last argument.
@@ -209,17 +209,23 @@ function gatherImpl(aws: unknown[], returnExceptions: boolean): Future<unknown[]
     return empty;
   }
 
+  // Check every argument before making any task, so a bad one leaves nothing running.
   for (let i = 0; i < aws.length; i++) {
-    checkAwaitable(aws[i], `gather(...aws): argument ${i + 1} (aws[${i}])`);
     const aw = aws[i];
-    if (isBoundFuture(aw) && aw.getLoop() !== loop) {
-      throw new RuntimeError(
-        `gather(...aws): argument ${i + 1} (aws[${i}]) belongs to a different event loop`,
-      );
-    }
+    if (isBoundFuture(aw)) {
+      if (aw.getLoop() !== loop) {
+        throw new RuntimeError(
+          `gather(...aws): argument ${i + 1} (aws[${i}]) belongs to a different event loop`,
+        );
+      }
+    } else checkAwaitable(aw, `gather(...aws): argument ${i + 1} (aws[${i}])`);
   }
 
-  const argToFut = new Map<unknown, FutureLike<unknown>>();
+  // The same awaitable passed twice is one child (as in asyncio). A coroutine maps to the task
+  // made for it; a future is its own child, and a pending one already seen is recognised by the
+  // done callback this gather registered on it, so the common case needs no map at all.
+  let taskOf: Map<unknown, FutureLike<unknown>> | null = null;
+  let doneSeen: Set<unknown> | null = null;
   const children: FutureLike<unknown>[] = [];
   const doneFuts: FutureLike<unknown>[] = [];
   let nfuts = 0;
@@ -266,13 +272,32 @@ function gatherImpl(aws: unknown[], returnExceptions: boolean): Future<unknown[]
 
   for (let i = 0; i < aws.length; i++) {
     const arg = aws[i];
-    let fut = argToFut.get(arg);
-    if (fut === undefined) {
-      fut = ensureFuture(arg, loop, `gather(...aws): argument ${i + 1} (aws[${i}])`);
-      nfuts++;
-      argToFut.set(arg, fut);
-      if (fut.done()) doneFuts.push(fut);
-      else fut.addDoneCallback(onChildDone);
+    let fut: FutureLike<unknown>;
+    if (isBoundFuture(arg)) {
+      fut = arg;
+      if (fut.done()) {
+        if (doneSeen === null) doneSeen = new Set();
+        if (!doneSeen.has(fut)) {
+          doneSeen.add(fut);
+          nfuts++;
+          doneFuts.push(fut);
+        }
+      } else {
+        // Nothing else ran since this gather registered on the future, so if it did, its
+        // callback is the last one, and taking it out and back keeps every callback's order.
+        if (fut.removeDoneCallback(onChildDone) === 0) nfuts++;
+        fut.addDoneCallback(onChildDone);
+      }
+    } else {
+      if (taskOf === null) taskOf = new Map();
+      let made = taskOf.get(arg);
+      if (made === undefined) {
+        made = wrapAwaitable(arg, loop);
+        taskOf.set(arg, made);
+        nfuts++;
+        made.addDoneCallback(onChildDone);
+      }
+      fut = made;
     }
     children.push(fut);
   }

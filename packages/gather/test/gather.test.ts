@@ -47,6 +47,20 @@ describe("gather: results", () => {
       expect(log).toEqual(["a start", "b start", "b end", "a end"]);
     }));
 
+  it("counts a repeated coroutine or task once, wherever it repeats, keeping callback order", () =>
+    runVirtual(function* () {
+      const log: string[] = [];
+      const a = createTask(child(log, "a", 2));
+      a.addDoneCallback(() => log.push("a's own callback"));
+      const coro = child(log, "c", 1);
+      const g = gather(a, coro, child(log, "b", 0), a, coro);
+      a.addDoneCallback(() => log.push("added after gather"));
+      const r = yield* g;
+      expect(r).toEqual(["a", "c", "b", "a", "c"]);
+      expect(log.filter((l) => l.endsWith("start"))).toEqual(["a start", "c start", "b start"]);
+      expect(log.slice(-3)).toEqual(["a end", "a's own callback", "added after gather"]);
+    }));
+
   it("gather() of nothing gives []", () =>
     runVirtual(function* () {
       const r = yield* gather();
