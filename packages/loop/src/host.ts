@@ -38,3 +38,25 @@ function pickImmediate(): Immediate {
 
 /** Runs `callback` in a later macrotask, after pending I/O and promise callbacks. */
 export const scheduleImmediate: Immediate = pickImmediate();
+
+const queueMicro: (callback: () => void) => void =
+  typeof queueMicrotask === "function"
+    ? (callback) => queueMicrotask(callback)
+    : (callback) => {
+        Promise.resolve().then(callback);
+      };
+
+/**
+ * Wraps `callback` so that it runs in a microtask queued by the host callback that calls it.
+ *
+ * Why: V8 builds a message object (with the source location of the throw) for every exception
+ * thrown while no native try-catch is on the stack, even one that JavaScript catches a few frames
+ * up. Node runs timer and immediate callbacks without one and microtasks with one, so a throw in a
+ * loop batch costs about half as much from a microtask (measured 0.51 vs 0.26 us per throw), and
+ * every cancellation is at least two throws: into the cancelled coroutine, and out of `yield*` on
+ * the cancelled task. The batch still starts from the same macrotask, so the host's I/O and timers
+ * get their turns between batches exactly as before.
+ */
+export function viaMicrotask(callback: () => void): () => void {
+  return () => queueMicro(callback);
+}

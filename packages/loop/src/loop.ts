@@ -15,7 +15,7 @@ import * as I from "@corio/interfaces";
 import { formatTasks, type TaskView } from "./format.js";
 import { Future } from "./future.js";
 import { Handle, TimerHandle } from "./handles.js";
-import { realNow, scheduleImmediate } from "./host.js";
+import { realNow, scheduleImmediate, viaMicrotask } from "./host.js";
 import { ReadyQueue } from "./ready-queue.js";
 import { TaskList } from "./task-list.js";
 import { TimerHeap } from "./timer-heap.js";
@@ -169,7 +169,8 @@ export class EventLoop implements I.EventLoop {
   private _hostTimer: ReturnType<typeof setTimeout> | null = null;
   private _main: I.FutureLike<unknown> | null = null;
   private _settle: ((error: unknown, failed: boolean) => void) | null = null;
-  private readonly _runBatchBound = () => this._runBatch();
+  /** What the host calls to run a batch (see `viaMicrotask` for why through a microtask). */
+  private readonly _runBatchBound = viaMicrotask(() => this._runBatch());
 
   constructor(options: EventLoopOptions = {}) {
     const clock = options.clock ?? "real";
