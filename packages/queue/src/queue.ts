@@ -53,10 +53,10 @@ export interface ItemStore<T> {
 
 /** @internal The FIFO store. */
 class FifoStore<T> extends Deque<T> implements ItemStore<T> {
-  take(): T {
-    return this.shift();
-  }
+  declare take: () => T;
 }
+// `take` is `shift` itself rather than a method calling it: one call less per get().
+FifoStore.prototype.take = Deque.prototype.shift;
 
 const DONE: IteratorResult<Yielded, undefined> = Object.freeze({ value: undefined, done: true });
 
@@ -119,6 +119,8 @@ export class Queue<T> implements QueueLike<T> {
   /** @internal */ _isShutdown = false;
   /** @internal The loop this queue is bound to, once something waited on it. */
   _loop: EventLoop | null = null;
+  /** @internal A spare `get()` operation that `get()` gives out when it is free (see below). */
+  _getOp: GetOperation<T> = new GetOperation<T>(this, false);
 
   constructor(maxsize = 0) {
     this._maxsize = checkMaxsize(maxsize, new.target?.name ?? "Queue");
@@ -217,7 +219,12 @@ export class Queue<T> implements QueueLike<T> {
    * const job = yield* queue.get();
    */
   get(): Coroutine<T> {
-    return new GetOperation(this);
+    const op = this._getOp;
+    if (!op._claimed) {
+      op._claimed = true;
+      return op;
+    }
+    return new GetOperation(this, true);
   }
 
   /**
@@ -359,6 +366,11 @@ export class Queue<T> implements QueueLike<T> {
   }
 }
 
+// The methods the operations below do inline, unless a subclass or a test has replaced them.
+const QUEUE_FULL = Queue.prototype.full;
+const QUEUE_PUT_NOWAIT = Queue.prototype.putNowait;
+const QUEUE_GET_NOWAIT = Queue.prototype.getNowait;
+
 /** Wakes the first waiter that is still waiting; waiters cancelled meanwhile are dropped. */
 function wakeupNext(waiters: Deque<Future<void>>): void {
   while (waiters.size !== 0) {
@@ -391,16 +403,37 @@ function countWaiting(waiters: Deque<Future<void>>): number {
 // thing if possible, else park a future and yield it. The task resumes the iterator with `next()`
 // once the future is done, or with `throw()` if the task was cancelled after its future was
 // already done (woken, not yet resumed). `_leave()` is asyncio's `except:` clause.
+//
+// Why they are shaped as they are: the queue benchmark (W3, a million put()/get() pairs) runs in a
+// fresh process, where much of the time passes before V8 has optimised this code, so what counts
+// is how many calls and allocations an operation costs before that. Hence:
+// - fields are assigned in the constructor: a class field initialiser is one more call per object;
+// - `next()` does put_nowait()/get_nowait() itself rather than calling them (and full()), which
+//   also keeps those out of V8's list of functions to compile;
+// - a queue keeps a spare get() operation (`_getOp`) that `get()` hands out again once it has
+//   finished, so a get() that finds an item allocates only its result. This is safe because every
+//   get() is alike: an operation is handed out only when no one else was given it and it is not
+//   running (`_claimed`), and `yield*` of an operation that is running (waiting, `_waiter` set)
+//   starts a fresh copy, so two gets held at once never share state. put() operations are not
+//   reused: each carries its item, and awaiting one again must put that same item again.
 
 /** @internal `queue.get()` */
-class GetOperation<T> implements Coroutine<T> {
-  private _waiter: Future<void> | null = null;
-  private _started = false;
-  constructor(private readonly _queue: Queue<T>) {}
+export class GetOperation<T> implements Coroutine<T> {
+  /** @internal */ declare _queue: Queue<T>;
+  /** @internal The future this get waits on, or null while it is not waiting. */
+  declare _waiter: Future<void> | null;
+  /** @internal Given out by `get()` or running: the queue must not give it out again yet. */
+  declare _claimed: boolean;
+
+  constructor(queue: Queue<T>, claimed: boolean) {
+    this._queue = queue;
+    this._waiter = null;
+    this._claimed = claimed;
+  }
 
   [Symbol.iterator](): Coroutine<T> {
-    // Awaiting the same operation again is another get().
-    return this._started ? new GetOperation(this._queue) : this;
+    // Awaiting the same operation again is another get(); while it waits, that needs a copy.
+    return this._waiter === null ? this : new GetOperation(this._queue, true);
   }
 
   get [Symbol.toStringTag](): string {
@@ -408,20 +441,48 @@ class GetOperation<T> implements Coroutine<T> {
   }
 
   next(): IteratorResult<Yielded, T> {
-    this._started = true;
     const queue = this._queue;
     const waiter = this._waiter;
     if (waiter !== null) {
       if (!waiter.done()) return waiter[Symbol.iterator]().next() as IteratorResult<Yielded, T>;
       if (waiter.cancelled()) {
         this._leave();
+        this._release();
         waiter.result(); // throws the CancelledError
       }
       this._waiter = null;
     }
-    if (queue._store.size !== 0) return { value: queue.getNowait(), done: true };
-    if (queue._isShutdown) throw new QueueShutDown("get(): the queue is shut down and empty");
-    const fut = queue._getLoop().createFuture<void>("Queue.get()");
+    const store = queue._store;
+    if (store.size !== 0) {
+      let item: T;
+      if (queue.getNowait === QUEUE_GET_NOWAIT) {
+        // getNowait()
+        item = store.take();
+        if (queue._putters.size !== 0) wakeupNext(queue._putters);
+      } else {
+        // A subclass (or a test) replaced getNowait(): call it, as asyncio's get() does.
+        try {
+          item = queue.getNowait();
+        } catch (error) {
+          this._release();
+          throw error;
+        }
+      }
+      this._release();
+      return { value: item, done: true };
+    }
+    this._claimed = true; // driven directly (a task made of it) without going through get()
+    if (queue._isShutdown) {
+      this._release();
+      throw new QueueShutDown("get(): the queue is shut down and empty");
+    }
+    let fut: Future<void>;
+    try {
+      fut = queue._getLoop().createFuture<void>("Queue.get()");
+    } catch (error) {
+      this._release();
+      throw error;
+    }
     queue._getters.push(fut);
     this._waiter = fut;
     return fut[Symbol.iterator]().next() as IteratorResult<Yielded, T>;
@@ -429,12 +490,21 @@ class GetOperation<T> implements Coroutine<T> {
 
   throw(error: unknown): IteratorResult<Yielded, T> {
     if (this._waiter !== null) this._leave();
+    this._release();
     throw error;
   }
 
   return(value?: unknown): IteratorResult<Yielded, T> {
     if (this._waiter !== null) this._leave();
+    this._release();
     return { value: value as T, done: true };
+  }
+
+  /** Finished: `get()` may give this operation out again, if the queue's spare is in use. */
+  private _release(): void {
+    this._claimed = false;
+    const queue = this._queue;
+    if (queue._getOp !== this && queue._getOp._claimed) queue._getOp = this;
   }
 
   /** Stops waiting; if woken for an item it will not take, passes the wake-up on. */
@@ -450,15 +520,20 @@ class GetOperation<T> implements Coroutine<T> {
 
 /** @internal `queue.put(item)` */
 class PutOperation<T> implements Coroutine<void> {
-  private _waiter: Future<void> | null = null;
-  private _started = false;
-  constructor(
-    private readonly _queue: Queue<T>,
-    private readonly _item: T,
-  ) {}
+  /** @internal */ declare _queue: Queue<T>;
+  /** @internal */ declare _item: T;
+  /** @internal The future this put waits on, or null while it is not waiting. */
+  declare _waiter: Future<void> | null;
+
+  constructor(queue: Queue<T>, item: T) {
+    this._queue = queue;
+    this._item = item;
+    this._waiter = null;
+  }
 
   [Symbol.iterator](): Coroutine<void> {
-    return this._started ? new PutOperation(this._queue, this._item) : this;
+    // Awaiting the same operation again is another put(); while it waits, that needs a copy.
+    return this._waiter === null ? this : new PutOperation(this._queue, this._item);
   }
 
   get [Symbol.toStringTag](): string {
@@ -466,7 +541,6 @@ class PutOperation<T> implements Coroutine<void> {
   }
 
   next(): IteratorResult<Yielded, void> {
-    this._started = true;
     const queue = this._queue;
     const waiter = this._waiter;
     if (waiter !== null) {
@@ -477,7 +551,18 @@ class PutOperation<T> implements Coroutine<void> {
       }
       this._waiter = null;
     }
-    if (!queue.full()) {
+    if (queue.full === QUEUE_FULL && queue.putNowait === QUEUE_PUT_NOWAIT) {
+      const maxsize = queue._maxsize;
+      if (maxsize <= 0 || queue._store.size < maxsize) {
+        // putNowait(), which cannot find the queue full here
+        if (queue._isShutdown) throw new QueueShutDown("putNowait(): the queue is shut down");
+        queue._store.push(this._item);
+        queue._unfinished++;
+        if (queue._getters.size !== 0) wakeupNext(queue._getters);
+        return DONE;
+      }
+    } else if (!queue.full()) {
+      // A subclass (or a test) replaced full() or putNowait(): call them, as asyncio's put() does.
       queue.putNowait(this._item);
       return DONE;
     }
