@@ -119,8 +119,6 @@ export class Queue<T> implements QueueLike<T> {
   /** @internal */ _isShutdown = false;
   /** @internal The loop this queue is bound to, once something waited on it. */
   _loop: EventLoop | null = null;
-  /** @internal A spare `get()` operation that `get()` gives out when it is free (see below). */
-  _getOp: GetOperation<T> = new GetOperation<T>(this, false);
 
   constructor(maxsize = 0) {
     this._maxsize = checkMaxsize(maxsize, new.target?.name ?? "Queue");
@@ -219,12 +217,7 @@ export class Queue<T> implements QueueLike<T> {
    * const job = yield* queue.get();
    */
   get(): Coroutine<T> {
-    const op = this._getOp;
-    if (!op._claimed) {
-      op._claimed = true;
-      return op;
-    }
-    return new GetOperation(this, true);
+    return new GetOperation(this);
   }
 
   /**
@@ -409,31 +402,22 @@ function countWaiting(waiters: Deque<Future<void>>): number {
 // is how many calls and allocations an operation costs before that. Hence:
 // - fields are assigned in the constructor: a class field initialiser is one more call per object;
 // - `next()` does put_nowait()/get_nowait() itself rather than calling them (and full()), which
-//   also keeps those out of V8's list of functions to compile;
-// - a queue keeps a spare get() operation (`_getOp`) that `get()` hands out again once it has
-//   finished, so a get() that finds an item allocates only its result. This is safe because every
-//   get() is alike: an operation is handed out only when no one else was given it and it is not
-//   running (`_claimed`), and `yield*` of an operation that is running (waiting, `_waiter` set)
-//   starts a fresh copy, so two gets held at once never share state. put() operations are not
-//   reused: each carries its item, and awaiting one again must put that same item again.
+//   also keeps those out of V8's list of functions to compile.
 
 /** @internal `queue.get()` */
-export class GetOperation<T> implements Coroutine<T> {
+class GetOperation<T> implements Coroutine<T> {
   /** @internal */ declare _queue: Queue<T>;
   /** @internal The future this get waits on, or null while it is not waiting. */
   declare _waiter: Future<void> | null;
-  /** @internal Given out by `get()` or running: the queue must not give it out again yet. */
-  declare _claimed: boolean;
 
-  constructor(queue: Queue<T>, claimed: boolean) {
+  constructor(queue: Queue<T>) {
     this._queue = queue;
     this._waiter = null;
-    this._claimed = claimed;
   }
 
   [Symbol.iterator](): Coroutine<T> {
     // Awaiting the same operation again is another get(); while it waits, that needs a copy.
-    return this._waiter === null ? this : new GetOperation(this._queue, true);
+    return this._waiter === null ? this : new GetOperation(this._queue);
   }
 
   get [Symbol.toStringTag](): string {
@@ -447,7 +431,6 @@ export class GetOperation<T> implements Coroutine<T> {
       if (!waiter.done()) return waiter[Symbol.iterator]().next() as IteratorResult<Yielded, T>;
       if (waiter.cancelled()) {
         this._leave();
-        this._release();
         waiter.result(); // throws the CancelledError
       }
       this._waiter = null;
@@ -461,28 +444,12 @@ export class GetOperation<T> implements Coroutine<T> {
         if (queue._putters.size !== 0) wakeupNext(queue._putters);
       } else {
         // A subclass (or a test) replaced getNowait(): call it, as asyncio's get() does.
-        try {
-          item = queue.getNowait();
-        } catch (error) {
-          this._release();
-          throw error;
-        }
+        item = queue.getNowait();
       }
-      this._release();
       return { value: item, done: true };
     }
-    this._claimed = true; // driven directly (a task made of it) without going through get()
-    if (queue._isShutdown) {
-      this._release();
-      throw new QueueShutDown("get(): the queue is shut down and empty");
-    }
-    let fut: Future<void>;
-    try {
-      fut = queue._getLoop().createFuture<void>("Queue.get()");
-    } catch (error) {
-      this._release();
-      throw error;
-    }
+    if (queue._isShutdown) throw new QueueShutDown("get(): the queue is shut down and empty");
+    const fut = queue._getLoop().createFuture<void>("Queue.get()");
     queue._getters.push(fut);
     this._waiter = fut;
     return fut[Symbol.iterator]().next() as IteratorResult<Yielded, T>;
@@ -490,21 +457,12 @@ export class GetOperation<T> implements Coroutine<T> {
 
   throw(error: unknown): IteratorResult<Yielded, T> {
     if (this._waiter !== null) this._leave();
-    this._release();
     throw error;
   }
 
   return(value?: unknown): IteratorResult<Yielded, T> {
     if (this._waiter !== null) this._leave();
-    this._release();
     return { value: value as T, done: true };
-  }
-
-  /** Finished: `get()` may give this operation out again, if the queue's spare is in use. */
-  private _release(): void {
-    this._claimed = false;
-    const queue = this._queue;
-    if (queue._getOp !== this && queue._getOp._claimed) queue._getOp = this;
   }
 
   /** Stops waiting; if woken for an item it will not take, passes the wake-up on. */
