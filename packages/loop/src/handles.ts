@@ -1,5 +1,6 @@
 import type * as I from "@corio/interfaces";
 import type { EventLoop } from "./loop.js";
+import type { TimerEntry } from "./timer-heap.js";
 
 /**
  * A callback scheduled with `callSoon`. Cancelling it before it runs means it never runs.
@@ -7,8 +8,9 @@ import type { EventLoop } from "./loop.js";
  * @asyncio `asyncio.Handle`
  */
 export class Handle implements I.Handle {
-  /** @internal */ _cancelled = false;
-  /** @internal */ _callback: ((arg: any) => void) | null;
+  // A handle is cancelled exactly when its callback is null (cancelling drops the callback, and
+  // nothing else does), so no separate flag is kept: with a million timers every field counts.
+  /** @internal The callback, or null once cancelled. */ _callback: ((arg: any) => void) | null;
   /** @internal */ _arg: unknown;
   /** @internal */ _loop: EventLoop;
 
@@ -28,8 +30,7 @@ export class Handle implements I.Handle {
    * h.cancel();
    */
   cancel(): void {
-    if (!this._cancelled) {
-      this._cancelled = true;
+    if (this._callback !== null) {
       this._callback = null;
       this._arg = undefined;
     }
@@ -37,7 +38,7 @@ export class Handle implements I.Handle {
 
   /** True once `cancel()` was called. @asyncio `Handle.cancelled` */
   cancelled(): boolean {
-    return this._cancelled;
+    return this._callback === null;
   }
 
   /** @internal Runs the callback unless cancelled; errors go to the loop's exception handler. */
@@ -58,7 +59,7 @@ export class Handle implements I.Handle {
   }
 
   toString(): string {
-    return `<Handle ${this._cancelled ? "cancelled" : describeCallback(this._callback)}>`;
+    return `<Handle ${this._callback === null ? "cancelled" : describeCallback(this._callback)}>`;
   }
 }
 
@@ -69,8 +70,14 @@ export class Handle implements I.Handle {
  */
 export class TimerHandle extends Handle implements I.TimerHandle {
   /** @internal */ _when: number;
-  /** @internal Tie-breaker: equal deadlines run in the order they were scheduled. */ _seq: number;
-  /** @internal True while the handle sits in the loop's timer heap. */ _scheduled = false;
+  /**
+   * @internal Tie-breaker: equal deadlines run in the order they were scheduled. The loop sets it
+   * to -1 when the handle leaves its timer queue, so it also says whether the handle is queued
+   * (one field instead of two, for the same reason as in `Handle`).
+   */
+  _seq: number;
+  /** @internal The next timer with the same delay, while queued (see `TimerQueue`). */
+  _next: TimerEntry | null = null;
 
   /** @internal */
   constructor(
@@ -91,15 +98,16 @@ export class TimerHandle extends Handle implements I.TimerHandle {
   }
 
   override cancel(): void {
-    if (!this._cancelled) {
-      // Lazy deletion: the heap drops the entry when it reaches the top (or on a rebuild).
-      if (this._scheduled) this._loop._timerCancelled();
-      super.cancel();
+    if (this._callback !== null) {
+      // Lazy deletion: the queue drops the entry when it reaches the front (or on a rebuild).
+      if (this._seq >= 0) this._loop._timerCancelled();
+      this._callback = null;
+      this._arg = undefined;
     }
   }
 
   override toString(): string {
-    return `<TimerHandle when=${this._when} ${this._cancelled ? "cancelled" : describeCallback(this._callback)}>`;
+    return `<TimerHandle when=${this._when} ${this._callback === null ? "cancelled" : describeCallback(this._callback)}>`;
   }
 }
 

@@ -18,7 +18,7 @@ import { Handle, TimerHandle } from "./handles.js";
 import { realNow, scheduleImmediate, viaMicrotask } from "./host.js";
 import { ReadyQueue } from "./ready-queue.js";
 import { TaskList } from "./task-list.js";
-import { TimerHeap } from "./timer-heap.js";
+import { type TimerEntry, TimerQueue } from "./timer-heap.js";
 
 const { DeadlockError, RuntimeError, getRunningLoopOrNull, setRunningLoop } = I;
 const describe = I.describeValue;
@@ -78,6 +78,10 @@ function runHandle(handle: Handle): void {
   handle._run();
 }
 
+function runTimer(timer: TimerEntry): void {
+  timer._run();
+}
+
 function checkDelay(name: string, value: unknown): number {
   if (typeof value !== "number") {
     throw new TypeError(`${name} must be a number of milliseconds, got ${describe(value)}`);
@@ -135,7 +139,7 @@ function combine(list: I.LoopInstrument[]): I.LoopInstrument | null {
  */
 export class EventLoop implements I.EventLoop {
   /** @internal */ readonly _ready = new ReadyQueue();
-  /** @internal */ readonly _timers = new TimerHeap();
+  /** @internal */ readonly _timers = new TimerQueue();
   /** @internal */ _timerCancelledCount = 0;
   /** @internal */ _hooks: I.LoopInstrument | null = null;
   /** @internal Futures whose exception nobody has retrieved yet. */
@@ -245,7 +249,7 @@ export class EventLoop implements I.EventLoop {
   callLater(delay: number, callback: () => void): TimerHandle {
     checkDelay("callLater(delay): delay", delay);
     checkCallback("callLater(delay, callback): callback", callback);
-    return this._timerAt(this.time() + delay, callback, undefined);
+    return this._timerAfter(delay, callback, undefined);
   }
 
   /**
@@ -263,14 +267,39 @@ export class EventLoop implements I.EventLoop {
     return this._timerAt(when, callback, undefined);
   }
 
-  /** @internal Schedules `fn(arg)` at `when` without a closure; used by sleep and timeouts. */
+  /** @internal Schedules `fn(arg)` at `when` without a closure; used by timeouts. */
   _timerAt<A>(when: number, fn: (arg: A) => void, arg: A): TimerHandle {
     this._checkClosed();
     const timer = new TimerHandle(this, when, this._seq++, fn, arg);
-    timer._scheduled = true;
-    this._timers.push(timer);
+    this._timers.pushAt(timer);
     if (!this._inBatch) this._wake();
     return timer;
+  }
+
+  /**
+   * @internal Schedules `fn(arg)` `delay` ms from now without a closure; used by callLater and
+   * sleep. Knowing the delay lets the timer queue file the timer with the others of that delay.
+   */
+  _timerAfter<A>(delay: number, fn: (arg: A) => void, arg: A): TimerHandle {
+    if (this._closed) this._checkClosed();
+    const timer = new TimerHandle(this, this.time() + delay, this._seq++, fn, arg);
+    this._timers.push(timer, delay);
+    if (!this._inBatch) this._wake();
+    return timer;
+  }
+
+  /**
+   * @internal Queues an object that is its own timer (a sleep's future) to run `delay` ms from
+   * now: sets its `_when` and `_seq` and files it like a `callLater` handle. The caller sets
+   * `_callback` to something non-null first, and to null (calling `_timerCancelled()` if `_seq`
+   * is not -1) when it cancels.
+   */
+  _timerEntry(entry: TimerEntry, delay: number): void {
+    if (this._closed) this._checkClosed();
+    entry._when = this.time() + delay;
+    entry._seq = this._seq++;
+    this._timers.push(entry, delay);
+    if (!this._inBatch) this._wake();
   }
 
   /** @internal Queues `fn(a, b)` for the next iteration; allocates nothing. */
@@ -476,8 +505,11 @@ export class EventLoop implements I.EventLoop {
     this._closed = true;
     this._ready.clear();
     for (const timer of this._timers.clear()) {
-      timer._scheduled = false;
-      timer.cancel();
+      timer._seq = -1; // out of the queue first, so cancelling does not count it
+      // A handle is cancelled; a sleep's own timer is dropped, its future left pending (as the
+      // handle of a sleep used to be cancelled without touching the future).
+      if (timer instanceof TimerHandle) timer.cancel();
+      else timer._callback = null;
     }
     this._timerCancelledCount = 0;
     this._clearHostTimer();
@@ -620,13 +652,12 @@ export class EventLoop implements I.EventLoop {
       }
       const now = this.time();
       const ready = this._ready;
-      for (;;) {
-        const top = this._nextTimer(); // drops cancelled timers from the top
-        if (top === undefined || top._when > now) break;
-        timers.pop();
-        top._scheduled = false;
-        ready.push(runHandle, top);
+      for (let top = timers.popDue(now); top !== undefined; top = timers.popDue(now)) {
+        top._seq = -1;
+        if (top._callback !== null) ready.push(runTimer, top);
+        else this._timerCancelledCount--; // a cancelled timer is dropped when it comes due
       }
+      this._nextTimer(); // and cancelled ones at the front are dropped even if not due yet
     }
     const ready = this._ready;
     let ntodo = ready.length;
@@ -648,20 +679,21 @@ export class EventLoop implements I.EventLoop {
 
   private _rebuildTimers(): void {
     this._timers.filter((t) => {
-      if (t._cancelled) t._scheduled = false;
-      return !t._cancelled;
+      if (t._callback !== null) return true;
+      t._seq = -1;
+      return false;
     });
     this._timerCancelledCount = 0;
   }
 
   /** The earliest live timer, dropping cancelled ones from the top. */
-  private _nextTimer(): TimerHandle | undefined {
+  private _nextTimer(): TimerEntry | undefined {
     const timers = this._timers;
     for (;;) {
       const top = timers.peek();
-      if (top === undefined || !top._cancelled) return top;
+      if (top === undefined || top._callback !== null) return top;
       timers.pop();
-      top._scheduled = false;
+      top._seq = -1;
       this._timerCancelledCount--;
     }
   }

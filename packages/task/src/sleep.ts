@@ -1,7 +1,10 @@
 import * as I from "@corio/interfaces";
-import { type EventLoop, Future, type TimerHandle } from "@corio/loop";
+import { type EventLoop, Future } from "@corio/loop";
 
 const { getRunningLoop } = I;
+
+/** What the loop's timer queue holds (its type is internal to @corio/loop). */
+type TimerEntry = Parameters<EventLoop["_timerEntry"]>[0];
 
 import { YIELD_NOW } from "@corio/interfaces";
 
@@ -46,11 +49,26 @@ function wake(fut: SleepFuture<unknown>): void {
 /**
  * A future that arms its timer on first `next()`, that is, when a coroutine starts waiting on
  * it: `sleep(1000)` made ahead of time sleeps from the moment it is awaited, as in asyncio.
+ *
+ * On a corio loop the future is its own timer: it carries the fields the loop's timer queue reads
+ * (`_when`, `_seq`, `_callback`, `_run`), so a pending sleep is one object, not a future plus a
+ * `TimerHandle` (about 50 bytes less per sleeping task). On another loop it falls back to
+ * `callLater`, and `_callback` holds that loop's handle.
  */
 class SleepFuture<T> extends Future<T> {
-  _timer: TimerHandle | I.TimerHandle | null = null;
   _value: T;
   private readonly _ms: number;
+  /** @internal Timer entry: the loop time at which the sleep ends. */
+  _when = 0;
+  /** @internal Timer entry: scheduling order; -1 while not in the loop's timer queue. */
+  _seq = -1;
+  /**
+   * @internal Timer entry: `wake` while armed on a corio loop, another loop's timer handle, or
+   * null when not armed or cancelled.
+   */
+  _callback: typeof wake | I.TimerHandle | null = null;
+  /** @internal Timer entry: the next timer in the loop's list for this delay. */
+  _next: TimerEntry | null = null;
 
   constructor(ms: number, value: T) {
     super(null as unknown as EventLoop);
@@ -72,10 +90,11 @@ class SleepFuture<T> extends Future<T> {
       const loop = getRunningLoop() as EventLoop;
       this._loop = loop;
       if (Number.isFinite(this._ms)) {
-        if (typeof loop._timerAt === "function") {
-          this._timer = loop._timerAt(loop.time() + this._ms, wake, this as SleepFuture<unknown>);
+        if (typeof loop._timerEntry === "function") {
+          this._callback = wake;
+          loop._timerEntry(this, this._ms);
         } else {
-          this._timer = (loop as I.EventLoop).callLater(this._ms, () =>
+          this._callback = (loop as I.EventLoop).callLater(this._ms, () =>
             wake(this as SleepFuture<unknown>),
           );
         }
@@ -84,10 +103,33 @@ class SleepFuture<T> extends Future<T> {
     return super.next();
   }
 
+  /** @internal Timer entry: the loop calls this once the sleep is due. */
+  _run(): void {
+    // Null: the timer was cancelled after it was due but before this iteration reached it.
+    if (this._callback === null) return;
+    const loop = this._loop;
+    try {
+      wake(this as SleepFuture<unknown>);
+    } catch (error) {
+      loop.callExceptionHandler({ message: "Exception in callback wake()", exception: error });
+    }
+    // Instruments see the same callback as when a sleep was a TimerHandle running `wake`.
+    const hooks = loop._hooks;
+    if (hooks !== null && hooks.callbackRan !== undefined) hooks.callbackRan(wake);
+  }
+
   override cancel(message?: string): boolean {
     if (!super.cancel(message)) return false;
-    this._timer?.cancel();
-    this._timer = null;
+    const timer = this._callback;
+    if (timer !== null) {
+      this._callback = null;
+      if (timer === wake) {
+        // Still in the loop's queue: it drops the entry lazily, and counts it until then.
+        if (this._seq >= 0) this._loop._timerCancelled();
+      } else {
+        (timer as I.TimerHandle).cancel();
+      }
+    }
     return true;
   }
 }
