@@ -99,6 +99,8 @@ function checkOptions(options: GatherOptions): boolean {
 }
 
 function cancelledErrorOf(fut: FutureLike<unknown>): unknown {
+  // Without a throw when the future offers it (corio's own futures and tasks do).
+  if (typeof fut._makeCancelledError === "function") return fut._makeCancelledError();
   try {
     fut.exception();
   } catch (error) {

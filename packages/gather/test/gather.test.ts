@@ -1,6 +1,7 @@
 import {
   CancelledError,
   type Coroutine,
+  type FutureLike,
   getRunningLoop,
   isCancelledError,
   type Operation,
@@ -170,6 +171,54 @@ describe("gather: errors", () => {
       expect((r[1] as Error).message).toBe("b");
       expect(r[2]).toBeInstanceOf(CancelledError);
       expect(log).toEqual(["a start", "b start", "c start", "a end", "b fail"]);
+    }));
+
+  it("with returnExceptions, a cancelled task's place holds the very error awaiting it raises", () =>
+    runVirtual(function* () {
+      const t = createTask(value(1, 10));
+      yield* sleep(0);
+      t.cancel("stop");
+      const [r] = yield* gather(t, { returnExceptions: true });
+      let raised: unknown;
+      try {
+        yield* t;
+      } catch (e) {
+        raised = e;
+      }
+      expect(isCancelledError(r)).toBe(true);
+      expect((r as Error).message).toBe("stop");
+      expect(r).toBe(raised);
+    }));
+
+  it("reads a cancelled future's error from exception() when it has no _makeCancelledError", () =>
+    runVirtual(function* () {
+      // Another implementation of the future protocol, without the optional fast path.
+      const inner = getRunningLoop().createFuture<number>();
+      const foreign: FutureLike<number> = {
+        get _blocking() {
+          return inner._blocking;
+        },
+        set _blocking(v: boolean) {
+          inner._blocking = v;
+        },
+        getLoop: () => inner.getLoop(),
+        done: () => inner.done(),
+        cancelled: () => inner.cancelled(),
+        result: () => inner.result(),
+        exception: () => inner.exception(),
+        cancel: (message?: string) => inner.cancel(message),
+        addDoneCallback: (cb) => inner.addDoneCallback(() => cb(foreign)),
+        removeDoneCallback: () => 0,
+        [Symbol.iterator]: () => inner[Symbol.iterator](),
+      };
+      expect(foreign._makeCancelledError).toBeUndefined();
+      const g = gather(foreign, value(2, 5), { returnExceptions: true });
+      yield* sleep(1);
+      inner.cancel("gone");
+      const [a, b] = yield* g;
+      expect(isCancelledError(a)).toBe(true);
+      expect((a as Error).message).toBe("gone");
+      expect(b).toBe(2);
     }));
 
   it("throws CancelledError when a child is cancelled and returnExceptions is false", () =>

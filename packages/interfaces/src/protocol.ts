@@ -13,6 +13,7 @@
  * mistake `yield fut`, which would otherwise resume with the wrong value.
  */
 import type { EventLoop } from "./loop.js";
+import type { CancelledError } from "./errors.js";
 
 /**
  * Yielded by `sleep(0)`: give up control for exactly one loop iteration.
@@ -85,6 +86,13 @@ export interface FutureLike<T> extends Operation<T> {
   removeDoneCallback(callback: DoneCallback<this>): number;
   /** A short description of what this future stands for, shown in task listings. */
   readonly label?: string | undefined;
+  /**
+   * Optional part of the protocol: for a cancelled future, the `CancelledError` that `result()`
+   * would throw, returned instead of thrown. Combinators such as `gather` read a cancelled child's
+   * error through it when it is there, because throwing and catching an error costs more than the
+   * rest of a cancellation; without it they catch what `exception()` throws.
+   */
+  _makeCancelledError?(): CancelledError;
 }
 
 /**

@@ -1,5 +1,6 @@
-// W5 on corio: n tasks parked on a long sleep, all cancelled; every finally block must run.
-import { createTask, isCancelledError, run, sleep } from "corio";
+// W5 on corio: n tasks parked on a long sleep, all cancelled; every finally block must run. The
+// tasks are awaited together, as the CPython program does with gather(..., return_exceptions=True).
+import { createTask, gatherAll, isCancelledError, run, sleep } from "corio";
 import { check, now, params, program, report } from "../harness.js";
 
 program(async () => {
@@ -20,14 +21,8 @@ program(async () => {
     yield* sleep(0); // every task is parked on its sleep
     const t0 = now();
     for (const t of tasks) t.cancel();
-    for (const t of tasks) {
-      try {
-        yield* t;
-      } catch (error) {
-        if (!isCancelledError(error)) throw error;
-        cancelled++;
-      }
-    }
+    const outcomes = yield* gatherAll(tasks, { returnExceptions: true });
+    for (const outcome of outcomes) if (isCancelledError(outcome)) cancelled++;
     ms = now() - t0;
   });
   check(
