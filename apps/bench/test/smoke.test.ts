@@ -1,5 +1,6 @@
 // Smoke run: every program of every runtime, at a tiny size, must finish and pass its own check.
 // The programs import the built packages (dist), as `pnpm bench` does.
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { markdownTable, ratioChart, ratiosOf } from "../src/report.js";
@@ -72,5 +73,31 @@ describe("the harness", () => {
       "| W2 switches | switches/s (higher is better) | 4.00M | — | — | 1.00M | — | — | — | 4.00× | — | t | yes |",
     );
     expect(ratioChart(results)).toContain("<svg");
+  });
+});
+
+describe("the floors script", () => {
+  it("measures every floor and checks its own result", () => {
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", join(BENCH_DIR, "src", "floors.ts"), "--n", "1000"],
+      { encoding: "utf8", timeout: 30_000 },
+    );
+    expect(out).toContain("| W5: new error per task, no stack (corio) |");
+    expect(out).toContain("| W3: 1/1 through yield* of operations, no allocation |");
+  });
+
+  it("rejects a bad --n with a RangeError that names it", () => {
+    expect(() =>
+      execFileSync(
+        process.execPath,
+        ["--import", "tsx", join(BENCH_DIR, "src", "floors.ts"), "--n", "0"],
+        {
+          encoding: "utf8",
+          stdio: "pipe",
+          timeout: 30_000,
+        },
+      ),
+    ).toThrow(/RangeError: --n must be a positive integer, got 0/);
   });
 });
