@@ -4,6 +4,10 @@
 //
 //   pnpm --filter @corio/bench floors            # n as in the workloads
 //   pnpm --filter @corio/bench floors --n 1000   # a quick look
+//   ... floors --json                            # one line of JSON (what `pnpm bench` records)
+//
+// `pnpm bench` runs it once per run, so the floors on the performance page come from the same run
+// as the table.
 //
 // W5 floor: n generators parked inside `try { yield* op } finally {}`, each resumed with an error
 // thrown from the innermost iterator (where corio's future reads its result), which unwinds
@@ -11,14 +15,44 @@
 // items through `yield*` of operations that never suspend, against a plain array. The W3 floor
 // allocates no operation object at all, where corio's put() and get() make one each.
 import { performance } from "node:perf_hooks";
-
-const argN = process.argv.indexOf("--n");
-const scale = argN >= 0 ? Number(process.argv[argN + 1]) : 0;
-if (argN >= 0 && !(Number.isInteger(scale) && scale > 0)) {
-  throw new RangeError(`--n must be a positive integer, got ${process.argv[argN + 1]}`);
-}
+import { type Floor, floorsTable } from "./report.js";
 
 class FloorCancelled extends Error {}
+
+/** W1: n generators of a trivial coroutine, each with a ten-field task object, stepped once. */
+function w1(n: number): number {
+  function* work(i: number) {
+    return i * 2;
+  }
+  class BareTask {
+    state = 0;
+    result: number | undefined = undefined;
+    callbacks: unknown = null;
+    loop: unknown = null;
+    name: unknown = null;
+    cancel: unknown = undefined;
+    next: unknown = null;
+    prev: unknown = null;
+    rare: unknown = null;
+    constructor(readonly coro: Generator<never, number>) {}
+  }
+  const t0 = performance.now();
+  const tasks: BareTask[] = [];
+  for (let i = 0; i < n; i++) tasks.push(new BareTask(work(i)));
+  for (const t of tasks) {
+    t.result = t.coro.next().value;
+    t.state = 1;
+  }
+  const results: number[] = [];
+  let sum = 0;
+  for (const t of tasks) {
+    results.push(t.result!);
+    sum += t.result!;
+  }
+  const ms = performance.now() - t0;
+  if (sum !== n * (n - 1) || results.length !== n) throw new Error("W1 floor: wrong sum");
+  return ms;
+}
 
 /** One step of a parked generator: yields once, then on resume throws what `makeError` makes. */
 function parkedOn(makeError: () => Error): Iterator<number, void> & Iterable<number> {
@@ -132,50 +166,44 @@ function median(xs: number[]): number {
   return s[s.length >> 1]!;
 }
 
-function rate(n: number, ms: number): string {
-  const r = (n / ms) * 1000;
-  return r >= 1e6 ? `${(r / 1e6).toFixed(2)}M/s` : `${(r / 1e3).toFixed(0)}k/s`;
+/** Runs every floor `reps` times; each entry holds the median. */
+export function measureFloors(scale = 0, reps = 5): Floor[] {
+  const n1 = scale || 200_000;
+  const n5 = scale || 100_000;
+  const n3 = scale || 1_000_000;
+  const floors: Floor[] = [];
+  const add = (id: string, label: string, n: number, run: () => number) => {
+    const times: number[] = [];
+    for (let r = 0; r < reps; r++) times.push(run());
+    const ms = median(times);
+    floors.push({ id, label, n, nsPerItem: (ms * 1e6) / n, perSecond: (n / ms) * 1000 });
+  };
+  add("W1", "W1: a generator and a ten-field task per task, stepped once", n1, () => w1(n1));
+  const shared = new FloorCancelled("");
+  add("W5", "W5: a new error per task, no stack (what corio does)", n5, () =>
+    w5(n5, "W5", () => withoutStack(() => new FloorCancelled(""))),
+  );
+  add("W5-stack", "W5: a new error per task, with its stack", n5, () =>
+    w5(n5, "W5-stack", () => new FloorCancelled("")),
+  );
+  add("W5-shared", "W5: one error shared by every task", n5, () =>
+    w5(n5, "W5-shared", () => shared),
+  );
+  add("W5-return", "W5: return() and no throw (closer to how Effect interrupts)", n5, () =>
+    w5(n5, "W5-return", () => shared, true),
+  );
+  add("W3", "W3: 1/1 items through yield* of operations that allocate nothing", n3, () => w3(n3));
+  return floors;
 }
 
-const reps = 5;
-const n5 = scale || 100_000;
-const n3 = scale || 1_000_000;
-const rows: [string, string, string][] = [];
-const w5Cases: [string, () => Error, boolean][] = [
-  [
-    "W5: new error per task, no stack (corio)",
-    () => withoutStack(() => new FloorCancelled("")),
-    false,
-  ],
-  ["W5: new error per task, with stack", () => new FloorCancelled(""), false],
-  [
-    "W5: one shared error for every task",
-    (
-      (e) => () =>
-        e
-    )(new FloorCancelled("")),
-    false,
-  ],
-  ["W5: return() instead of an error (no catch)", () => new FloorCancelled(""), true],
-];
-for (const [label, make, useReturn] of w5Cases) {
-  const times: number[] = [];
-  for (let r = 0; r < reps; r++) times.push(w5(n5, label, make, useReturn));
-  const ms = median(times);
-  rows.push([label, `${((ms * 1000) / n5).toFixed(2)} µs`, rate(n5, ms)]);
+const isMain = process.argv[1] !== undefined && /floors\.[tj]s$/.test(process.argv[1]);
+if (isMain) {
+  const argN = process.argv.indexOf("--n");
+  const scale = argN >= 0 ? Number(process.argv[argN + 1]) : 0;
+  if (argN >= 0 && !(Number.isInteger(scale) && scale > 0)) {
+    throw new RangeError(`--n must be a positive integer, got ${process.argv[argN + 1]}`);
+  }
+  const floors = measureFloors(scale);
+  if (process.argv.includes("--json")) console.log(JSON.stringify(floors));
+  else console.log(`floors on Node ${process.version}, median of 5\n\n${floorsTable(floors)}`);
 }
-{
-  const times: number[] = [];
-  for (let r = 0; r < reps; r++) times.push(w3(n3));
-  const ms = median(times);
-  rows.push([
-    "W3: 1/1 through yield* of operations, no allocation",
-    `${((ms * 1e6) / n3).toFixed(0)} ns`,
-    rate(n3, ms),
-  ]);
-}
-console.log(
-  `floors on Node ${process.version}, median of ${reps}, n = ${n5} (W5) and ${n3} (W3)\n`,
-);
-console.log("| floor | per item | rate |\n|---|---|---|");
-for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);

@@ -2,13 +2,19 @@
 // runtimes interleaved so that load on the machine hits them alike; prints the table of medians and
 // ratios and writes results/latest.{json,md}, the docs' chart and the table in the docs' page.
 //
+// It also runs `src/floors.ts` once (skipped with --only unless "floors" is listed), so the floors
+// quoted beside the table come from the same run.
+//
 // Flags: --reps N (default 5), --only W2,W4 (workload ids), --runtimes corio,native,
 // --no-write (print only), --render (redraw the outputs from results/latest.json, run nothing).
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import {
+  type Floor,
   fillTemplate,
+  floorsTable,
   markdownTable,
   type Results,
   type Row,
@@ -109,6 +115,16 @@ async function main() {
     for (const row of wRows) row.met = met === undefined ? null : met;
     rows.push(...wRows);
   }
+  let floors: Floor[] | undefined;
+  if (only === undefined || only.includes("floors")) {
+    process.stderr.write("  floors (no corio, no loop)\n");
+    const out = execFileSync(
+      process.execPath,
+      ["--expose-gc", "--import", "tsx", join(BENCH_DIR, "src", "floors.ts"), "--json"],
+      { cwd: BENCH_DIR, encoding: "utf8", timeout: TIMEOUT_MS },
+    );
+    floors = JSON.parse(out.trim().split("\n").pop() ?? "[]") as Floor[];
+  }
   const python = cpythonVersion();
   if (python === null)
     notes.push("CPython 3.13 was not found (PYENV_VERSION=3.13.0 python): its column is empty.");
@@ -133,6 +149,7 @@ async function main() {
     repetitions: reps,
     rows,
     notes,
+    ...(floors === undefined ? {} : { floors }),
   };
   writeOutputs(results);
 }
@@ -140,7 +157,11 @@ async function main() {
 function writeOutputs(results: Results): void {
   const { python } = results.machine;
   const reps = results.repetitions;
-  const table = markdownTable(results);
+  const floors =
+    results.floors === undefined
+      ? ""
+      : `\nFloors, measured in the same run (\`src/floors.ts\`, median of 5): the bare shape of a workload with no corio and no loop, what the engine alone charges for it.\n\n${floorsTable(results.floors)}`;
+  const table = markdownTable(results) + floors;
   const header = `corio benchmarks, ${results.generatedAt.slice(0, 16).replace("T", " ")} UTC: ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, ${python ?? "no CPython"}, ${reps} repetitions, load average ${results.machine.loadAverageBefore[0]} before and ${results.machine.loadAverageAfter[0]} after (a shared machine).`;
   process.stdout.write(`\n${header}\n\n${table}`);
   if (!write) return;

@@ -35,6 +35,36 @@ export interface Results {
   repetitions: number;
   rows: Row[];
   notes: string[];
+  /** What the engine alone charges for a workload's shape (`src/floors.ts`), when it was run. */
+  floors?: Floor[];
+}
+
+/** One floor: the bare shape of a workload with no corio and no loop, median of its repetitions. */
+export interface Floor {
+  id: string;
+  label: string;
+  n: number;
+  nsPerItem: number;
+  perSecond: number;
+}
+
+function fmtPerSecond(x: number): string {
+  return x >= 1e6 ? `${(x / 1e6).toFixed(2)}M/s` : `${(x / 1e3).toFixed(0)}k/s`;
+}
+
+function fmtPerItem(ns: number): string {
+  return ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`;
+}
+
+/** The floors as a Markdown table. */
+export function floorsTable(floors: Floor[]): string {
+  const lines = ["| floor (no corio, no loop) | n | per item | rate |", "|---|---|---|---|"];
+  for (const f of floors) {
+    lines.push(
+      `| ${f.label} | ${f.n} | ${fmtPerItem(f.nsPerItem)} | ${fmtPerSecond(f.perSecond)} |`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 export const PEERS = RUNTIMES.filter((r) => r !== "corio");
@@ -164,12 +194,19 @@ function esc(s: string): string {
 /**
  * Fills an analysis template from the results: `{{W2.corio}}` is a runtime's median as the table
  * prints it, `{{W2/effect}}` corio's ratio against a peer, `{{W4#1.corio}}` the workload's second
- * metric; `{{time}}` and `{{load}}` describe the run.
+ * metric; `{{time}}` and `{{load}}` describe the run; `{{floor:W5}}` is a floor's rate and
+ * `{{floor:W5:item}}` its time per item.
  */
 export function fillTemplate(template: string, results: Results): string {
   return template.replace(/\{\{([^}]+)\}\}/g, (_, key: string) => {
     if (key === "time") return `${results.generatedAt.slice(11, 16)} UTC`;
     if (key === "load") return String(results.machine.loadAverageBefore[0]);
+    const f = /^floor:([\w-]+)(:item)?$/.exec(key);
+    if (f !== null) {
+      const floor = results.floors?.find((x) => x.id === f[1]);
+      if (floor === undefined) return "—";
+      return f[2] === undefined ? fmtPerSecond(floor.perSecond) : fmtPerItem(floor.nsPerItem);
+    }
     const m = /^(W\w+?)(?:#(\d+))?([./])(\w+)$/.exec(key);
     if (m === null) return `{{${key}}}`;
     const [, id, index, sep, runtime] = m;

@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { markdownTable, ratioChart, ratiosOf } from "../src/report.js";
+import { fillTemplate, floorsTable, markdownTable, ratioChart, ratiosOf } from "../src/report.js";
 import { BENCH_DIR, programFile, runProgram } from "../src/runner.js";
 import { RUNTIMES, WORKLOADS } from "../src/workloads.js";
 
@@ -74,6 +74,29 @@ describe("the harness", () => {
     );
     expect(ratioChart(results)).toContain("<svg");
   });
+
+  it("fills floor keys of an analysis template, and a dash for a floor not measured", () => {
+    const floors = [{ id: "W5", label: "W5: x", n: 10, nsPerItem: 1650, perSecond: 606_060 }];
+    const results = {
+      generatedAt: "2026-01-01T00:00:00.000Z",
+      machine: {
+        cpus: 2,
+        model: "x",
+        node: "v20",
+        python: null,
+        loadAverageBefore: [0],
+        loadAverageAfter: [0],
+      },
+      repetitions: 1,
+      notes: [],
+      rows: [],
+      floors,
+    };
+    expect(fillTemplate("{{floor:W5}} {{floor:W5:item}} {{floor:W3}}", results)).toBe(
+      "606k/s 1.65 µs —",
+    );
+    expect(floorsTable(floors)).toContain("| W5: x | 10 | 1.65 µs | 606k/s |");
+  });
 });
 
 describe("the floors script", () => {
@@ -83,8 +106,14 @@ describe("the floors script", () => {
       ["--import", "tsx", join(BENCH_DIR, "src", "floors.ts"), "--n", "1000"],
       { encoding: "utf8", timeout: 30_000 },
     );
-    expect(out).toContain("| W5: new error per task, no stack (corio) |");
-    expect(out).toContain("| W3: 1/1 through yield* of operations, no allocation |");
+    for (const id of ["W1", "W5", "W5-stack", "W5-shared", "W5-return", "W3"]) {
+      expect(out).toMatch(
+        new RegExp(
+          `\\| ${id.split("-")[0]}: .* \\| 1000 \\| [\\d.]+ (ns|µs) \\| [\\d.]+[kM]/s \\|`,
+        ),
+      );
+    }
+    expect(out.match(/\| 1000 \|/g)).toHaveLength(6);
   });
 
   it("rejects a bad --n with a RangeError that names it", () => {
