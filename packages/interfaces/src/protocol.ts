@@ -12,8 +12,9 @@
  * The flag is asyncio's `_asyncio_future_blocking`: it tells a correct `yield* fut` apart from the
  * mistake `yield fut`, which would otherwise resume with the wrong value.
  */
-import type { EventLoop } from "./loop.js";
+
 import type { CancelledError } from "./errors.js";
+import type { EventLoop } from "./loop.js";
 
 /**
  * Yielded by `sleep(0)`: give up control for exactly one loop iteration.
