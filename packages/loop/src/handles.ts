@@ -98,12 +98,10 @@ export class TimerHandle extends Handle implements I.TimerHandle {
   }
 
   override cancel(): void {
-    if (this._callback !== null) {
-      // Lazy deletion: the queue drops the entry when it reaches the front (or on a rebuild).
-      if (this._seq >= 0) this._loop._timerCancelled();
-      this._callback = null;
-      this._arg = undefined;
-    }
+    if (this._callback === null) return;
+    // Lazy deletion: the queue drops the entry when it reaches the front (or on a rebuild).
+    this._loop._cancelTimer(this);
+    this._arg = undefined;
   }
 
   override toString(): string {

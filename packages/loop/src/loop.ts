@@ -249,7 +249,9 @@ export class EventLoop implements I.EventLoop {
   callLater(delay: number, callback: () => void): TimerHandle {
     checkDelay("callLater(delay): delay", delay);
     checkCallback("callLater(delay, callback): callback", callback);
-    return this._timerAfter(delay, callback, undefined);
+    const timer = new TimerHandle(this, 0, -1, callback, undefined); // _timerEntry sets when, seq
+    this._timerEntry(timer, delay);
+    return timer;
   }
 
   /**
@@ -277,22 +279,10 @@ export class EventLoop implements I.EventLoop {
   }
 
   /**
-   * @internal Schedules `fn(arg)` `delay` ms from now without a closure; used by callLater and
-   * sleep. Knowing the delay lets the timer queue file the timer with the others of that delay.
-   */
-  _timerAfter<A>(delay: number, fn: (arg: A) => void, arg: A): TimerHandle {
-    if (this._closed) this._checkClosed();
-    const timer = new TimerHandle(this, this.time() + delay, this._seq++, fn, arg);
-    this._timers.push(timer, delay);
-    if (!this._inBatch) this._wake();
-    return timer;
-  }
-
-  /**
-   * @internal Queues an object that is its own timer (a sleep's future) to run `delay` ms from
-   * now: sets its `_when` and `_seq` and files it like a `callLater` handle. The caller sets
-   * `_callback` to something non-null first, and to null (calling `_timerCancelled()` if `_seq`
-   * is not -1) when it cancels.
+   * @internal Queues a timer to run `delay` ms from now: a `callLater` handle, or an object that
+   * is its own timer (a sleep's future). Sets its `_when` and `_seq`; knowing the delay lets the
+   * timer queue file it with the others of that delay. The caller sets `_callback` to something
+   * non-null first, and cancels with `_cancelTimer`.
    */
   _timerEntry(entry: TimerEntry, delay: number): void {
     if (this._closed) this._checkClosed();
@@ -309,9 +299,13 @@ export class EventLoop implements I.EventLoop {
     if (!this._inBatch) this._wake();
   }
 
-  /** @internal Called by a timer handle cancelled while in the heap. */
-  _timerCancelled(): void {
-    this._timerCancelledCount++;
+  /**
+   * @internal Cancels a timer entry: drops its callback and, while it is still queued (`_seq` is
+   * not -1), counts it until the queue drops it lazily.
+   */
+  _cancelTimer(entry: TimerEntry): void {
+    entry._callback = null;
+    if (entry._seq >= 0) this._timerCancelledCount++;
   }
 
   /**
@@ -657,7 +651,6 @@ export class EventLoop implements I.EventLoop {
         if (top._callback !== null) ready.push(runTimer, top);
         else this._timerCancelledCount--; // a cancelled timer is dropped when it comes due
       }
-      this._nextTimer(); // and cancelled ones at the front are dropped even if not due yet
     }
     const ready = this._ready;
     let ntodo = ready.length;

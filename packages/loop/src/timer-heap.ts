@@ -17,6 +17,17 @@ export interface TimerEntry {
   _run(): void;
 }
 
+/** What the heaps order by: a deadline, and a scheduling order that breaks ties. */
+interface Keyed {
+  _when: number;
+  _seq: number;
+}
+
+/** Whether `a` is due before `b`: earlier deadline, or the same and scheduled first. */
+function before(a: Keyed, b: Keyed): boolean {
+  return a._when < b._when || (a._when === b._when && a._seq < b._seq);
+}
+
 /**
  * A binary min-heap of timers ordered by `(when, seq)`. Cancelled timers stay until they reach the
  * top or the loop rebuilds the heap (see `EventLoop`), so cancelling is O(1).
@@ -27,19 +38,23 @@ export interface TimerEntry {
  * scheduling order). With a million timers the comparisons are most of the work, and cache misses
  * were most of that.
  */
-export class TimerHeap {
-  private items: TimerEntry[] = [];
+export class TimerHeap<T extends Keyed = TimerEntry> {
+  private items: T[] = [];
   private whens: number[] = [];
 
   get size(): number {
     return this.items.length;
   }
 
-  peek(): TimerEntry | undefined {
+  peek(): T | undefined {
     return this.items[0];
   }
 
-  push(timer: TimerEntry): void {
+  /**
+   * Adds `timer`. Its seq must be larger than that of every item with the same deadline already
+   * in the heap (true of anything just scheduled), so a tie never moves it up.
+   */
+  push(timer: T): void {
     const items = this.items;
     const whens = this.whens;
     const when = timer._when;
@@ -59,7 +74,7 @@ export class TimerHeap {
     whens[i] = when;
   }
 
-  pop(): TimerEntry | undefined {
+  pop(): T | undefined {
     const items = this.items;
     const top = items[0];
     const last = items.pop();
@@ -69,7 +84,7 @@ export class TimerHeap {
   }
 
   /** Keeps only the timers for which `keep` is true, then restores heap order in O(n). */
-  filter(keep: (timer: TimerEntry) => boolean): void {
+  filter(keep: (timer: T) => boolean): void {
     this.items = this.items.filter(keep);
     this.whens = this.items.map((t) => t._when);
     for (let i = (this.items.length >> 1) - 1; i >= 0; i--) {
@@ -77,14 +92,20 @@ export class TimerHeap {
     }
   }
 
-  clear(): TimerEntry[] {
+  /** Restores heap order after the top item's key grew (its `_when`, then `_seq`). */
+  topChanged(): void {
+    const top = this.items[0];
+    if (top !== undefined) this.siftDown(0, top, top._when);
+  }
+
+  clear(): T[] {
     const items = this.items;
     this.items = [];
     this.whens = [];
     return items;
   }
 
-  private siftDown(i: number, timer: TimerEntry, when: number): void {
+  private siftDown(i: number, timer: T, when: number): void {
     const items = this.items;
     const whens = this.whens;
     const n = items.length;
@@ -114,23 +135,32 @@ export class TimerHeap {
  * The timers scheduled with one whole-millisecond delay, in deadline order, linked through their
  * `_next` field. A delay list is sorted by construction: the loop's clock never goes back, so each
  * timer added with the same delay is due no earlier than the one before it, and has a larger seq.
+ * While it is not empty, it sits in the queue's heap of lists, keyed by its first timer.
  */
-class DelayList {
+class DelayList implements Keyed {
   first: TimerEntry | null = null;
   last: TimerEntry | null = null;
-  /** True while the list is non-empty, that is, in the queue's heap of lists. */
-  queued = false;
+  /** The first timer's deadline, copied here as the list's key. */
+  _when = 0;
+  /** The first timer's seq, copied here as the list's key. */
+  _seq = 0;
+
+  /** Makes `timer` the first one, or empties the list if it is null. */
+  setFirst(timer: TimerEntry | null): void {
+    this.first = timer;
+    if (timer === null) {
+      this.last = null;
+    } else {
+      this._when = timer._when;
+      this._seq = timer._seq;
+    }
+  }
 }
 
 // Delay lists are kept for whole-millisecond delays up to this many ms, and at most this many of
 // them; any other timer (a fractional delay, `callAt`, a deadline from a timeout) goes to the heap.
 const MAX_LIST_DELAY = 1 << 20;
 const MAX_LISTS = 4096;
-
-/** Whether timer `a` is due before timer `b`: earlier deadline, or the same and scheduled first. */
-function before(a: TimerEntry, b: TimerEntry): boolean {
-  return a._when < b._when || (a._when === b._when && a._seq < b._seq);
-}
 
 /**
  * Every timer of a loop, earliest `(when, seq)` first.
@@ -143,17 +173,15 @@ function before(a: TimerEntry, b: TimerEntry): boolean {
  * delay was slower to fill, because arrays of a few thousand slots are copied by every young-
  * generation collection while they grow, where one pointer per timer is not. Timers that fit no
  * list — fractional delays, absolute deadlines, more distinct delays than `MAX_LISTS` — go to a
- * `TimerHeap`, and the earlier of the two fronts is the next timer. Cancelled timers stay until
- * they reach the front or the loop compacts the queue, as before.
+ * second `TimerHeap`, and the earlier of the two fronts is the next timer. Cancelled timers stay
+ * until they reach the front or the loop compacts the queue, as before.
  */
 export class TimerQueue {
-  private readonly heap = new TimerHeap();
+  private readonly heap = new TimerHeap<TimerEntry>();
   /** Lists by delay, including empty ones kept for reuse. */
   private readonly lists = new Map<number, DelayList>();
-  /** The non-empty lists, a min-heap by first timer. */
-  private listHeap: DelayList[] = [];
-  /** The deadline of each list's first timer, beside `listHeap` (as in `TimerHeap`). */
-  private listWhens: number[] = [];
+  /** The non-empty lists, by first timer. */
+  private readonly listHeap = new TimerHeap<DelayList>();
   private listed = 0;
 
   /** How many timers are queued, cancelled ones included. */
@@ -166,34 +194,25 @@ export class TimerQueue {
    * larger than every queued timer's.
    */
   push(timer: TimerEntry, delay: number): void {
-    if (delay >= 0 && delay <= MAX_LIST_DELAY && (delay | 0) === delay) {
-      let list = this.lists.get(delay);
-      if (list === undefined) {
-        const lists = this.lists;
-        // Too many delays: forget the empty lists if that frees enough room to be worth it.
-        if (lists.size >= MAX_LISTS && lists.size - this.listHeap.length >= MAX_LISTS >> 1) {
-          for (const [d, l] of lists) if (!l.queued) lists.delete(d);
-        }
-        if (lists.size < MAX_LISTS) {
-          list = new DelayList();
-          lists.set(delay, list);
-        }
+    const list =
+      delay >= 0 && delay <= MAX_LIST_DELAY && (delay | 0) === delay
+        ? this.listFor(delay)
+        : undefined;
+    if (list !== undefined) {
+      const last = list.last;
+      if (last === null) {
+        list.setFirst(timer);
+        list.last = timer;
+        this.listed++;
+        this.listHeap.push(list);
+        return;
       }
-      if (list !== undefined) {
-        const last = list.last;
-        if (last === null) {
-          list.first = list.last = timer;
-          this.listed++;
-          this.queueList(list);
-          return;
-        }
-        // Always true with a clock that never goes back; checked so the order can never break.
-        if (last._when <= timer._when) {
-          last._next = timer;
-          list.last = timer;
-          this.listed++;
-          return;
-        }
+      // Always true with a clock that never goes back; checked so the order can never break.
+      if (last._when <= timer._when) {
+        last._next = timer;
+        list.last = timer;
+        this.listed++;
+        return;
       }
     }
     this.heap.push(timer);
@@ -206,69 +225,26 @@ export class TimerQueue {
 
   /** The earliest timer, cancelled or not, without removing it. */
   peek(): TimerEntry | undefined {
-    const fromHeap = this.heap.peek();
-    const lists = this.listHeap;
-    if (lists.length === 0) return fromHeap;
-    const fromList = lists[0]!.first!;
-    return fromHeap !== undefined && before(fromHeap, fromList) ? fromHeap : fromList;
+    return this.listIsNext() ? this.listHeap.peek()!.first! : this.heap.peek();
   }
 
   /** Removes the earliest timer (the one `peek()` returns). */
   pop(): TimerEntry | undefined {
-    const fromHeap = this.heap.peek();
-    const lists = this.listHeap;
-    if (lists.length === 0) return this.heap.pop();
-    if (fromHeap !== undefined && before(fromHeap, lists[0]!.first!)) return this.heap.pop();
-    return this.popList();
+    return this.listIsNext() ? this.popList() : this.heap.pop();
   }
 
-  /**
-   * Removes and returns the earliest timer (cancelled or not) if it is due at `now`; the loop's
-   * drain of due timers, with one comparison of the two fronts per timer instead of two.
-   */
+  /** Removes and returns the earliest timer (cancelled or not) if it is due at `now`. */
   popDue(now: number): TimerEntry | undefined {
-    const fromHeap = this.heap.peek();
-    const lists = this.listHeap;
-    if (lists.length > 0) {
-      const listWhen = this.listWhens[0]!;
-      if (
-        fromHeap === undefined ||
-        listWhen < fromHeap._when ||
-        (listWhen === fromHeap._when && lists[0]!.first!._seq < fromHeap._seq)
-      ) {
-        return listWhen <= now ? this.popList() : undefined;
-      }
-    }
-    return fromHeap !== undefined && fromHeap._when <= now ? this.heap.pop() : undefined;
-  }
-
-  /** Removes the first timer of the list at the top of the list heap. */
-  private popList(): TimerEntry {
-    const lists = this.listHeap;
-    const list = lists[0]!;
-    const fromList = list.first!;
-    const next = fromList._next;
-    fromList._next = null; // a taken timer must not keep the rest of its list alive
-    this.listed--;
-    list.first = next;
-    if (next === null) {
-      list.last = null;
-      list.queued = false;
-      const last = lists.pop()!;
-      const lastWhen = this.listWhens.pop()!;
-      if (lists.length > 0) this.siftList(0, last, lastWhen);
-    } else {
-      this.siftList(0, list, next._when);
-    }
-    return fromList;
+    if (this.listIsNext()) return this.listHeap.peek()!._when <= now ? this.popList() : undefined;
+    const top = this.heap.peek();
+    return top !== undefined && top._when <= now ? this.heap.pop() : undefined;
   }
 
   /** Keeps only the timers for which `keep` is true, in O(n). */
   filter(keep: (timer: TimerEntry) => boolean): void {
     this.heap.filter(keep);
-    const kept: DelayList[] = [];
     let listed = 0;
-    for (const list of this.listHeap) {
+    this.listHeap.filter((list) => {
       let first: TimerEntry | null = null;
       let last: TimerEntry | null = null;
       for (let timer = list.first; timer !== null; ) {
@@ -282,25 +258,19 @@ export class TimerQueue {
         }
         timer = next;
       }
-      list.first = first;
+      list.setFirst(first);
       list.last = last;
-      if (first !== null) kept.push(list);
-      else list.queued = false;
-    }
-    // Forget lists not used lately, so a program that used many delays once does not keep them.
-    for (const [delay, list] of this.lists) if (!list.queued) this.lists.delete(delay);
+      return first !== null;
+    });
     this.listed = listed;
-    this.listHeap = kept;
-    this.listWhens = kept.map((list) => list.first!._when);
-    for (let i = (kept.length >> 1) - 1; i >= 0; i--) {
-      this.siftList(i, kept[i]!, this.listWhens[i]!);
-    }
+    // Forget lists not used lately, so a program that used many delays once does not keep them.
+    for (const [delay, list] of this.lists) if (list.first === null) this.lists.delete(delay);
   }
 
   /** Empties the queue and returns every timer it held, in no particular order. */
   clear(): TimerEntry[] {
     const all = this.heap.clear();
-    for (const list of this.listHeap) {
+    for (const list of this.listHeap.clear()) {
       for (let timer = list.first; timer !== null; ) {
         const next: TimerEntry | null = timer._next;
         timer._next = null;
@@ -309,56 +279,43 @@ export class TimerQueue {
       }
     }
     this.lists.clear();
-    this.listHeap = [];
-    this.listWhens = [];
     this.listed = 0;
     return all;
   }
 
-  private queueList(list: DelayList): void {
-    list.queued = true;
-    const lists = this.listHeap;
-    const whens = this.listWhens;
-    const first = list.first!;
-    const when = first._when;
-    let i = lists.length;
-    lists.push(list);
-    whens.push(when);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pw = whens[parent]!;
-      if (pw < when || (pw === when && lists[parent]!.first!._seq < first._seq)) break;
-      lists[i] = lists[parent]!;
-      whens[i] = pw;
-      i = parent;
+  /** The list for `delay`, made if there is room; undefined when there are too many delays. */
+  private listFor(delay: number): DelayList | undefined {
+    const lists = this.lists;
+    let list = lists.get(delay);
+    if (list !== undefined) return list;
+    // Too many delays: forget the empty lists if that frees enough room to be worth it.
+    if (lists.size >= MAX_LISTS && lists.size - this.listHeap.size >= MAX_LISTS >> 1) {
+      for (const [d, l] of lists) if (l.first === null) lists.delete(d);
     }
-    lists[i] = list;
-    whens[i] = when;
+    if (lists.size >= MAX_LISTS) return undefined;
+    list = new DelayList();
+    lists.set(delay, list);
+    return list;
   }
 
-  /** Moves `list`, whose first timer is due at `when`, down from slot `i` to its place. */
-  private siftList(i: number, list: DelayList, when: number): void {
-    const lists = this.listHeap;
-    const whens = this.listWhens;
-    const n = lists.length;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      let cw = whens[child]!;
-      const right = child + 1;
-      if (right < n) {
-        const rw = whens[right]!;
-        if (rw < cw || (rw === cw && lists[right]!.first!._seq < lists[child]!.first!._seq)) {
-          child = right;
-          cw = rw;
-        }
-      }
-      if (cw > when || (cw === when && lists[child]!.first!._seq > list.first!._seq)) break;
-      lists[i] = lists[child]!;
-      whens[i] = cw;
-      i = child;
-    }
-    lists[i] = list;
-    whens[i] = when;
+  /** Whether the next timer is the first of a delay list rather than the heap's top. */
+  private listIsNext(): boolean {
+    const list = this.listHeap.peek();
+    if (list === undefined) return false;
+    const top = this.heap.peek();
+    return top === undefined || before(list, top);
+  }
+
+  /** Removes the first timer of the list at the top of the list heap. */
+  private popList(): TimerEntry {
+    const list = this.listHeap.peek()!;
+    const timer = list.first!;
+    const next = timer._next;
+    timer._next = null; // a taken timer must not keep the rest of its list alive
+    this.listed--;
+    list.setFirst(next);
+    if (next === null) this.listHeap.pop();
+    else this.listHeap.topChanged();
+    return timer;
   }
 }

@@ -1,10 +1,7 @@
 import * as I from "@corio/interfaces";
-import { type EventLoop, Future } from "@corio/loop";
+import { type EventLoop, Future, type TimerEntry } from "@corio/loop";
 
 const { getRunningLoop } = I;
-
-/** What the loop's timer queue holds (its type is internal to @corio/loop). */
-type TimerEntry = Parameters<EventLoop["_timerEntry"]>[0];
 
 import { YIELD_NOW } from "@corio/interfaces";
 
@@ -107,28 +104,20 @@ class SleepFuture<T> extends Future<T> {
   _run(): void {
     // Null: the timer was cancelled after it was due but before this iteration reached it.
     if (this._callback === null) return;
-    const loop = this._loop;
-    try {
-      wake(this as SleepFuture<unknown>);
-    } catch (error) {
-      loop.callExceptionHandler({ message: "Exception in callback wake()", exception: error });
-    }
+    wake(this as SleepFuture<unknown>); // cannot throw: it settles only a pending future
     // Instruments see the same callback as when a sleep was a TimerHandle running `wake`.
-    const hooks = loop._hooks;
+    const hooks = this._loop._hooks;
     if (hooks !== null && hooks.callbackRan !== undefined) hooks.callbackRan(wake);
   }
 
   override cancel(message?: string): boolean {
     if (!super.cancel(message)) return false;
     const timer = this._callback;
-    if (timer !== null) {
+    if (timer === wake) {
+      this._loop._cancelTimer(this); // the loop's queue drops the entry lazily
+    } else if (timer !== null) {
       this._callback = null;
-      if (timer === wake) {
-        // Still in the loop's queue: it drops the entry lazily, and counts it until then.
-        if (this._seq >= 0) this._loop._timerCancelled();
-      } else {
-        (timer as I.TimerHandle).cancel();
-      }
+      (timer as I.TimerHandle).cancel(); // another loop's handle
     }
     return true;
   }
