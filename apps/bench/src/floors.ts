@@ -15,7 +15,7 @@
 // items through `yield*` of operations that never suspend, against a plain array. The W3 floor
 // allocates no operation object at all, where corio's put() and get() make one each.
 import { performance } from "node:perf_hooks";
-import { type Floor, floorsTable } from "./report.js";
+import { type Floor, floorsTable, median } from "./report.js";
 
 class FloorCancelled extends Error {}
 
@@ -161,11 +161,6 @@ function w3(n: number): number {
   return ms;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-}
-
 /** Runs every floor `reps` times; each entry holds the median. */
 export function measureFloors(scale = 0, reps = 5): Floor[] {
   const n1 = scale || 200_000;
@@ -175,7 +170,7 @@ export function measureFloors(scale = 0, reps = 5): Floor[] {
   const add = (id: string, label: string, n: number, run: () => number) => {
     const times: number[] = [];
     for (let r = 0; r < reps; r++) times.push(run());
-    const ms = median(times);
+    const ms = median(times)!;
     floors.push({ id, label, n, nsPerItem: (ms * 1e6) / n, perSecond: (n / ms) * 1000 });
   };
   add("W1", "W1: a generator and a ten-field task per task, stepped once", n1, () => w1(n1));

@@ -16,6 +16,7 @@ import {
   fillTemplate,
   floorsTable,
   markdownTable,
+  median,
   type Results,
   type Row,
   ratioChart,
@@ -34,13 +35,6 @@ const only = flag("only")?.split(",");
 const runtimes = (flag("runtimes")?.split(",") ?? RUNTIMES) as Runtime[];
 const write = !process.argv.includes("--no-write");
 const TIMEOUT_MS = 180_000;
-
-const median = (xs: number[]) => {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function main() {
   if (process.argv.includes("--render")) {

@@ -1,6 +1,14 @@
 // Turns the medians into the results table (Markdown, for the console, the results file and the
 // docs page) and a bar chart of corio's ratios against each peer (SVG, for the docs page).
-import { corioRatio, RUNTIME_LABELS, RUNTIMES, type Runtime } from "./workloads.js";
+import { corioRatio, formatRate, RUNTIME_LABELS, RUNTIMES, type Runtime } from "./workloads.js";
+
+/** The median of `xs` (the mean of the middle two for an even count), or null if empty. */
+export function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
 
 /** One line of the table: one metric of one workload. */
 export interface Row {
@@ -48,9 +56,7 @@ export interface Floor {
   perSecond: number;
 }
 
-function fmtPerSecond(x: number): string {
-  return x >= 1e6 ? `${(x / 1e6).toFixed(2)}M/s` : `${(x / 1e3).toFixed(0)}k/s`;
-}
+const fmtPerSecond = (x: number): string => `${formatRate(x)}/s`;
 
 function fmtPerItem(ns: number): string {
   return ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`;

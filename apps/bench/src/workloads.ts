@@ -57,11 +57,16 @@ export interface Workload {
 }
 
 const perSecond = (m: Measurement) => ((m.ops ?? 0) / m.ms) * 1000;
+
+/** A rate as the table prints it: `14.55M`, `956k`. */
+export const formatRate = (v: number): string =>
+  v >= 1e6 ? `${(v / 1e6).toFixed(2)}M` : `${(v / 1e3).toFixed(0)}k`;
+
 const rate = (unit: string): Metric => ({
   unit,
   better: "higher",
   value: perSecond,
-  format: (v) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)}M` : `${(v / 1e3).toFixed(0)}k`),
+  format: formatRate,
 });
 const wall: Metric = {
   unit: "ms",

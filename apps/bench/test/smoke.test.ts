@@ -3,7 +3,14 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fillTemplate, floorsTable, markdownTable, ratioChart, ratiosOf } from "../src/report.js";
+import {
+  fillTemplate,
+  floorsTable,
+  markdownTable,
+  type Results,
+  ratioChart,
+  ratiosOf,
+} from "../src/report.js";
 import { BENCH_DIR, programFile, runProgram } from "../src/runner.js";
 import { RUNTIMES, WORKLOADS } from "../src/workloads.js";
 
@@ -21,6 +28,25 @@ describe.concurrent("every benchmark program passes its self-check at a small si
     }
   }
 });
+
+/** Results of a made-up run on a made-up machine, with `parts` in place of the defaults. */
+function resultsOf(parts: Partial<Results>): Results {
+  return {
+    generatedAt: "2026-01-01T00:00:00.000Z",
+    machine: {
+      cpus: 2,
+      model: "x",
+      node: "v20",
+      python: null,
+      loadAverageBefore: [0],
+      loadAverageAfter: [0],
+    },
+    repetitions: 1,
+    notes: [],
+    rows: [],
+    ...parts,
+  };
+}
 
 describe("the harness", () => {
   it("counts a program whose self-check fails as a failure", async () => {
@@ -40,17 +66,7 @@ describe("the harness", () => {
   });
 
   it("renders the table and the chart", () => {
-    const results = {
-      generatedAt: "2026-01-01T00:00:00.000Z",
-      machine: {
-        cpus: 2,
-        model: "x",
-        node: "v20",
-        python: null,
-        loadAverageBefore: [0],
-        loadAverageAfter: [0],
-      },
-      repetitions: 1,
+    const results = resultsOf({
       notes: ["a note"],
       rows: [
         {
@@ -68,7 +84,7 @@ describe("the harness", () => {
           formatted: { corio: "4.00M", effect: "1.00M" },
         },
       ],
-    };
+    });
     expect(markdownTable(results)).toContain(
       "| W2 switches | switches/s (higher is better) | 4.00M | — | — | 1.00M | — | — | — | 4.00× | — | t | yes |",
     );
@@ -77,21 +93,7 @@ describe("the harness", () => {
 
   it("fills floor keys of an analysis template, and a dash for a floor not measured", () => {
     const floors = [{ id: "W5", label: "W5: x", n: 10, nsPerItem: 1650, perSecond: 606_060 }];
-    const results = {
-      generatedAt: "2026-01-01T00:00:00.000Z",
-      machine: {
-        cpus: 2,
-        model: "x",
-        node: "v20",
-        python: null,
-        loadAverageBefore: [0],
-        loadAverageAfter: [0],
-      },
-      repetitions: 1,
-      notes: [],
-      rows: [],
-      floors,
-    };
+    const results = resultsOf({ floors });
     expect(fillTemplate("{{floor:W5}} {{floor:W5:item}} {{floor:W3}}", results)).toBe(
       "606k/s 1.65 µs —",
     );
