@@ -102,6 +102,14 @@ export interface EventLoop {
    * clock must not jump and the loop is not deadlocked. Call the returned function when it settles.
    */
   trackExternal(label: string): () => void;
+  /**
+   * Runs `callback` when the loop closes, after its pending callbacks and timers are dropped.
+   * Packages that own host resources (sockets, servers, child processes, workers, connections)
+   * register here so that nothing outlives the loop. Callbacks run newest first; one that throws is
+   * reported through the exception handler and the others still run. Returns a function that
+   * unregisters the callback (call it once the resource is closed by other means).
+   */
+  addCloseCallback(callback: () => void): () => void;
   /** Installs instrumentation hooks; returns a function that removes them. */
   addInstrument(instrument: LoopInstrument): () => void;
   isRunning(): boolean;

@@ -164,6 +164,7 @@ export class EventLoop implements I.EventLoop {
   private _exceptionHandler: I.ExceptionHandler | null = null;
   private readonly _instruments: I.LoopInstrument[] = [];
   private readonly _external = new Set<{ label: string }>();
+  private readonly _closeCallbacks = new Set<() => void>();
 
   private _closed = false;
   private _running = false;
@@ -453,6 +454,31 @@ export class EventLoop implements I.EventLoop {
   }
 
   /**
+   * Runs `callback` when the loop closes, after its pending callbacks and timers are dropped. I/O
+   * packages register the host resources they open (sockets, servers, child processes, workers)
+   * so that none outlives `run()`. Callbacks run newest first; one that throws is reported
+   * through the exception handler and the rest still run.
+   *
+   * @returns a function that unregisters `callback` (call it when the resource closes by itself).
+   * @throws {TypeError} if `callback` is not a function.
+   * @throws {@link RuntimeError} if the loop is already closed.
+   * @example
+   * const server = net.createServer();
+   * const forget = loop.addCloseCallback(() => server.close());
+   * server.on("close", forget);
+   */
+  addCloseCallback(callback: () => void): () => void {
+    checkCallback("addCloseCallback(callback): callback", callback);
+    this._checkClosed();
+    // A wrapper per registration, so the same function registered twice runs twice.
+    const entry = () => callback();
+    this._closeCallbacks.add(entry);
+    return () => {
+      this._closeCallbacks.delete(entry);
+    };
+  }
+
+  /**
    * What the loop holds right now, for tests and tools.
    *
    * @example
@@ -507,6 +533,15 @@ export class EventLoop implements I.EventLoop {
     }
     this._timerCancelledCount = 0;
     this._clearHostTimer();
+    const closers = [...this._closeCallbacks].reverse();
+    this._closeCallbacks.clear();
+    for (const closer of closers) {
+      try {
+        closer();
+      } catch (error) {
+        this.callExceptionHandler({ message: "error in a close callback", exception: error });
+      }
+    }
     for (const fut of this._unretrieved) {
       const isTask = (fut as unknown as { getCoro?: unknown }).getCoro !== undefined;
       this.callExceptionHandler({

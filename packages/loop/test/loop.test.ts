@@ -167,6 +167,34 @@ describe("close", () => {
     loop.advance(0);
     expect(error).toBeInstanceOf(RuntimeError);
   });
+
+  it("runs close callbacks newest first, once, and reports one that throws without skipping the rest", () => {
+    const loop = manual();
+    const log: string[] = [];
+    const reported: unknown[] = [];
+    loop.setExceptionHandler((_l, ctx) => reported.push(ctx.exception));
+    const boom = new Error("boom");
+    loop.addCloseCallback(() => log.push("first registered"));
+    loop.addCloseCallback(() => {
+      throw boom;
+    });
+    const forget = loop.addCloseCallback(() => log.push("unregistered"));
+    loop.addCloseCallback(() => log.push("last registered"));
+    forget();
+    loop.close();
+    loop.close();
+    expect(log).toEqual(["last registered", "first registered"]);
+    expect(reported).toEqual([boom]);
+  });
+
+  it("refuses close callbacks that are not functions, or on a closed loop", () => {
+    const loop = manual();
+    expect(() => loop.addCloseCallback(42 as never)).toThrow(
+      /addCloseCallback\(callback\): callback must be a function, got number 42/,
+    );
+    loop.close();
+    expect(() => loop.addCloseCallback(() => {})).toThrow(RuntimeError);
+  });
 });
 
 describe("the exception handler", () => {
