@@ -168,7 +168,8 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
 
   /**
    * Marks the future done with `error` and schedules its callbacks. An exception that nobody
-   * retrieves is reported through the loop's exception handler when the loop closes.
+   * retrieves is reported through the loop's exception handler once the future is garbage
+   * collected, or when the loop closes, whichever comes first.
    *
    * @asyncio `Future.set_exception`
    * @throws {@link InvalidStateError} if the future is already done.
@@ -179,7 +180,7 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     }
     this._result = error;
     this._state = FAILED;
-    this._loop._unretrieved.add(this as Future<unknown>);
+    this._loop._unretrieved.add(this, error);
     this._scheduleCallbacks();
   }
 
@@ -341,7 +342,7 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
 
   /** @internal */
   _retrieved(): void {
-    this._loop._unretrieved.delete(this as Future<unknown>);
+    this._loop._unretrieved.delete(this);
   }
 
   /** @internal The message of the cancellation, whether or not its error was made yet. */

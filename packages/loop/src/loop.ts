@@ -19,6 +19,7 @@ import { realNow, scheduleImmediate, viaMicrotask } from "./host.js";
 import { ReadyQueue } from "./ready-queue.js";
 import { TaskList } from "./task-list.js";
 import { type TimerEntry, TimerQueue } from "./timer-heap.js";
+import { Unretrieved } from "./unretrieved.js";
 
 const { DeadlockError, RuntimeError, getRunningLoopOrNull, setRunningLoop } = I;
 const describe = I.describeValue;
@@ -142,8 +143,8 @@ export class EventLoop implements I.EventLoop {
   /** @internal */ readonly _timers = new TimerQueue();
   /** @internal */ _timerCancelledCount = 0;
   /** @internal */ _hooks: I.LoopInstrument | null = null;
-  /** @internal Futures whose exception nobody has retrieved yet. */
-  readonly _unretrieved = new Set<Future<unknown>>();
+  /** @internal Failures nobody has retrieved yet (see unretrieved.ts). */
+  readonly _unretrieved = new Unretrieved((context) => this.callExceptionHandler(context));
   /** @internal Live tasks, in creation order. */ readonly _tasks = new TaskList<
     I.TaskLike<unknown>
   >();
@@ -542,15 +543,7 @@ export class EventLoop implements I.EventLoop {
         this.callExceptionHandler({ message: "error in a close callback", exception: error });
       }
     }
-    for (const fut of this._unretrieved) {
-      const isTask = (fut as unknown as { getCoro?: unknown }).getCoro !== undefined;
-      this.callExceptionHandler({
-        message: `${isTask ? "Task" : "Future"} exception was never retrieved`,
-        exception: fut._result,
-        future: fut,
-      });
-    }
-    this._unretrieved.clear();
+    this._unretrieved.flush();
   }
 
   /**
