@@ -49,6 +49,7 @@ export {
   isCoroutine,
   isFutureLike,
   type LoopInstrument,
+  messageText,
   type Operation,
   QueueEmpty,
   QueueFull,

@@ -2,7 +2,7 @@ import * as I from "@corio/interfaces";
 import { describeCallback } from "./handles.js";
 import type { EventLoop } from "./loop.js";
 
-const { CancelledError, InvalidStateError, RuntimeError } = I;
+const { CancelledError, InvalidStateError, RuntimeError, messageText } = I;
 
 /** @internal */ export const PENDING = 0;
 /** @internal */ export const FINISHED = 1;
@@ -185,17 +185,18 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
   }
 
   /**
-   * Cancels the future and schedules its callbacks; returns false if it was already done.
+   * Cancels the future and schedules its callbacks; returns false if it was already done. Any
+   * `message` is accepted, as in asyncio; one that is not a string becomes its `String()` text.
    *
    * @asyncio `Future.cancel`
    * @example
    * fut.cancel("no longer needed");
    * fut.result(); // throws CancelledError("no longer needed")
    */
-  cancel(message?: string): boolean {
+  cancel(message?: unknown): boolean {
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
-    this._cancel = message;
+    this._cancel = messageText(message);
     this._scheduleCallbacks();
     return true;
   }

@@ -21,6 +21,7 @@ const {
   isCancelledError,
   isCoroutine,
   isFutureLike,
+  messageText,
 } = I;
 const describeValue = I.describeValue;
 
@@ -40,6 +41,10 @@ interface TaskRare {
   abort: AbortController | null;
   foreignWakeup: (() => void) | null;
 }
+
+/** Marks a generator object that a task drives, so a second task cannot take it over. */
+const DRIVEN: unique symbol = Symbol.for("corio.driven") as never;
+type Driven = { [DRIVEN]?: true };
 
 /** @internal The ready-queue entry for a step; shared by every task. */
 function stepTask(task: Task<unknown>): void {
@@ -80,6 +85,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
   /**
    * @internal Use `createTask(coro)`.
    * @throws {TypeError} if `coro` is not a generator object, or `options.name` not a string.
+   * @throws {@link RuntimeError} if another task already drives `coro`.
    */
   constructor(coro: I.Coroutine<T>, loop: EventLoop, options?: I.TaskOptions) {
     super(loop);
@@ -94,6 +100,13 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
         `createTask(coro, options): options.name must be a string, got ${describeValue(name)}`,
       );
     }
+    // One property store per task, checked here only: never on a step or a yield*.
+    if ((coro as Driven)[DRIVEN] === true) {
+      throw new RuntimeError(
+        "createTask(coro): cannot reuse already awaited coroutine: another task already drives this generator object (call the generator function again for a new one)",
+      );
+    }
+    (coro as Driven)[DRIVEN] = true;
     this._coro = coro;
     this._name = name ?? ++loop._taskCounter;
     this._parent = loop._currentTask;
@@ -147,7 +160,8 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
    * Requests cancellation: if the task waits on a future, that future is cancelled and the task
    * wakes with `CancelledError` thrown in at its `yield*`; otherwise the error is thrown in at the
    * next step. A task cancelled before its first step never runs its body. Returns false if the
-   * task is already done.
+   * task is already done. Any message value is accepted, as in asyncio; one that is not a string
+   * becomes its `String()` text.
    *
    * @asyncio `Task.cancel`
    * @example
@@ -155,8 +169,9 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
    * yield* sleep(0);
    * t.cancel("shutting down");
    */
-  override cancel(message?: string): boolean {
+  override cancel(value?: unknown): boolean {
     if (this._state !== PENDING) return false;
+    const message = messageText(value);
     this._numCancelsRequested++;
     const hooks = this._loop._hooks;
     if (hooks !== null && hooks.cancelRequested !== undefined) hooks.cancelRequested(this, message);
