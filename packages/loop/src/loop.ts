@@ -15,7 +15,7 @@ import * as I from "@corio/interfaces";
 import { formatTasks, type TaskView } from "./format.js";
 import { Future } from "./future.js";
 import { Handle, TimerHandle } from "./handles.js";
-import { realNow, scheduleImmediate, viaMicrotask } from "./host.js";
+import { hostTimer, realNow, scheduleImmediate, viaMicrotask } from "./host.js";
 import { ReadyQueue } from "./ready-queue.js";
 import { TaskList } from "./task-list.js";
 import { type TimerEntry, TimerQueue } from "./timer-heap.js";
@@ -753,7 +753,7 @@ export class EventLoop implements I.EventLoop {
           } else {
             const delay = (next._when - this.time()) / this._scale;
             if (delay > 0) {
-              this._hostTimer = setTimeout(this._runBatchBound, Math.max(1, Math.ceil(delay)));
+              this._hostTimer = hostTimer(this._runBatchBound, delay);
               return;
             }
           }
@@ -776,14 +776,11 @@ export class EventLoop implements I.EventLoop {
   /** Paced virtual clock: let real time catch up before jumping to `target`. */
   private _paceTo(target: number): void {
     const delay = (target - this._now) / this._scale;
-    this._hostTimer = setTimeout(
-      () => {
-        this._hostTimer = null;
-        this._pacedUntil = target;
-        this._runBatch();
-      },
-      Math.max(1, Math.ceil(delay)),
-    );
+    this._hostTimer = hostTimer(() => {
+      this._hostTimer = null;
+      this._pacedUntil = target;
+      this._runBatch();
+    }, delay);
   }
 
   private _finish(error: unknown, failed: boolean): void {
