@@ -46,6 +46,9 @@ interface TaskRare {
 const DRIVEN: unique symbol = Symbol.for("corio.driven") as never;
 type Driven = { [DRIVEN]?: true };
 
+/** Tasks whose `cancel()` is passing the cancellation on to what they wait on, innermost last. */
+const cancelChain: Task<unknown>[] = [];
+
 /** @internal The ready-queue entry for a step; shared by every task. */
 function stepTask(task: Task<unknown>): void {
   task._step();
@@ -172,19 +175,49 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
   override cancel(value?: unknown): boolean {
     if (this._state !== PENDING) return false;
     const message = messageText(value);
+    if (cancelChain.includes(this)) return this._breakAwaitCycle(message);
     this._numCancelsRequested++;
     const hooks = this._loop._hooks;
     if (hooks !== null && hooks.cancelRequested !== undefined) hooks.cancelRequested(this, message);
     const abort = this._rare?.abort;
     if (abort != null && !abort.signal.aborted) abort.abort(new CancelledError(message));
     const waiter = this._futWaiter;
-    if (waiter !== null && waiter.cancel(message)) {
+    if (waiter !== null) {
+      // Cancelling the waiter may come back here through an await cycle (A waits on B, B on A).
+      cancelChain.push(this);
+      let forwarded: boolean;
+      try {
+        forwarded = waiter.cancel(message);
+      } finally {
+        cancelChain.pop();
+      }
       // Keep _futWaiter: it may be a task that swallows the cancellation and has to be
       // cancelled again later.
-      return true;
+      if (forwarded) return true;
     }
     this._mustCancel = true;
     this._cancel = message; // the message of the cancellation to deliver at the next step
+    return true;
+  }
+
+  /**
+   * Cancelling went round an await cycle back to this task. It stops waiting and takes the
+   * cancellation at its next step; its end then wakes the task that waited on it, and the cycle
+   * comes apart (asyncio recurses until the stack overflows).
+   */
+  private _breakAwaitCycle(message: string | undefined): boolean {
+    const waiter = this._futWaiter!;
+    if (waiter instanceof Future) waiter._removeWaker(this);
+    else {
+      const wakeup = this._rare?.foreignWakeup;
+      if (wakeup != null) waiter.removeDoneCallback(wakeup);
+    }
+    // No longer waiting: a later cancel() finds no waiter to pass on to, and no second step is
+    // queued.
+    this._futWaiter = null;
+    this._mustCancel = true;
+    this._cancel = message;
+    this._loop._push(stepTask, this as Task<unknown>);
     return true;
   }
 

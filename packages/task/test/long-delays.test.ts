@@ -25,7 +25,11 @@ describe("delays longer than a host timer can hold (real clock)", () => {
       }) as typeof setTimeout);
       try {
         await run(function* () {
-          const sleeper = createTask(sleep(ms));
+          const sleeper = createTask(
+            (function* () {
+              yield* sleep(ms);
+            })(),
+          );
           yield* sleep(0);
           armed.length = 0;
           // 20 ms of real time with only the long sleep pending.
