@@ -7,6 +7,7 @@ export {
   ExceptionGroup,
   shield,
   TaskGroup,
+  type TaskGroupCancelOptions,
   type TaskGroupOptions,
   Timeout,
   taskGroup,
