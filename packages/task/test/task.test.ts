@@ -1,5 +1,7 @@
 import { CancelledError, getRunningLoop, RuntimeError } from "@corio/interfaces";
 import { describe, expect, it } from "vitest";
+// @corio/testkit depends on @corio/task, so these tests take the helper from its source.
+import { expectRaises } from "../../testkit/src/throws.js";
 import { allTasks, createTask, currentTask, run, sleep, Task } from "../src/index.js";
 import { runVirtual } from "../src/testing.js";
 
@@ -259,12 +261,8 @@ describe("cancellation", () => {
         })(),
       );
       n.cancel();
-      try {
-        yield* n;
-      } catch (e) {
-        expect(e).toBeInstanceOf(CancelledError);
-        log.push("n cancelled");
-      }
+      yield* expectRaises(n, CancelledError);
+      log.push("n cancelled");
       expect(log).toEqual(["n cancelled"]);
     }));
 
@@ -303,11 +301,7 @@ describe("cancellation", () => {
       expect(reasons).toHaveLength(1);
       expect(reasons[0]).toBeInstanceOf(CancelledError);
       expect((reasons[0] as Error).message).toBe("enough");
-      try {
-        yield* t;
-      } catch (e) {
-        expect(e).toBeInstanceOf(CancelledError);
-      }
+      yield* expectRaises(t, CancelledError);
       expect(t.cancelled()).toBe(true);
     }));
 });
@@ -373,11 +367,8 @@ describe("errors", () => {
         })(),
       );
       holder.self = t;
-      try {
-        yield* t;
-      } catch (e) {
-        expect((e as Error).message).toMatch(/cannot await on itself/);
-      }
+      const err = yield* expectRaises(t, RuntimeError);
+      expect(err.message).toMatch(/cannot await on itself/);
     }));
 });
 
@@ -432,13 +423,9 @@ describe("cancellation stack traces", () => {
       const t = createTask(waitsHere());
       yield* sleep(0);
       t.cancel("stop");
-      try {
-        yield* t;
-      } catch (e) {
-        expect(e).toBeInstanceOf(CancelledError);
-        expect((e as Error).message).toBe("stop");
-        expect((e as Error).stack).not.toMatch(/waitsHere/);
-      }
+      const e = yield* expectRaises(t, CancelledError);
+      expect(e.message).toBe("stop");
+      expect(e.stack).not.toMatch(/waitsHere/);
       expect(Error.stackTraceLimit).toBeGreaterThan(0);
     }));
 });
