@@ -1,4 +1,5 @@
-import { CancelledError, RuntimeError, TimeoutError } from "@corio/interfaces";
+import { CancelledError, getRunningLoop, RuntimeError, TimeoutError } from "@corio/interfaces";
+import type { EventLoop } from "@corio/loop";
 import { createTask, currentTask, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
 import { expectRaises } from "@corio/testkit";
@@ -230,6 +231,21 @@ describe("timeout", () => {
         "c finally",
         "TimeoutError t=20",
       ]);
+    }));
+
+  it("a block that ends before its deadline leaves no timer behind", () =>
+    runVirtual(function* () {
+      const loop = getRunningLoop() as EventLoop;
+      expect(yield* timeout(10_000, () => work([], "quick", 10))).toBe("quick");
+      expect(loop.statistics().timers).toBe(0);
+      yield* expectRaises(
+        timeout(10_000, function* () {
+          yield* sleep(5);
+          throw new SyntaxError("early");
+        }),
+        SyntaxError,
+      );
+      expect(loop.statistics().timers).toBe(0);
     }));
 
   it("an error from the block passes through unchanged", () =>

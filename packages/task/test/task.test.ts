@@ -1,4 +1,5 @@
 import { CancelledError, getRunningLoop, RuntimeError } from "@corio/interfaces";
+import type { EventLoop } from "@corio/loop";
 import { describe, expect, it } from "vitest";
 // @corio/testkit depends on @corio/task, so these tests take the helper from its source.
 import { expectRaises } from "../../testkit/src/throws.js";
@@ -288,6 +289,34 @@ describe("cancellation", () => {
       expect(t.uncancel()).toBe(0);
       expect(yield* t).toBe("survived");
       expect(t.cancel()).toBe(false);
+    }));
+
+  it("uncancel() down to zero before the first step withdraws the cancellation (CPython 3.13)", () =>
+    runVirtual(function* () {
+      const log: string[] = [];
+      const t = createTask(
+        (function* () {
+          log.push("ran");
+          return "ok";
+        })(),
+      );
+      t.cancel();
+      t.cancel();
+      expect([t.uncancel(), t.uncancel()]).toEqual([1, 0]);
+      expect(yield* t).toBe("ok");
+      expect([log, t.cancelled()]).toEqual([["ran"], false]);
+    }));
+
+  it("cancelling a sleeping task removes its timer from the loop at once", () =>
+    runVirtual(function* () {
+      const loop = getRunningLoop() as EventLoop;
+      const t = createTask(nap(10_000));
+      yield* sleep(0);
+      expect(loop.statistics().timers).toBe(1);
+      t.cancel();
+      expect(loop.statistics().timers).toBe(0);
+      yield* expectRaises(t, CancelledError);
+      expect(loop.time()).toBe(0);
     }));
 
   it("exposes an AbortSignal that aborts on cancel, made only when asked for", () =>
