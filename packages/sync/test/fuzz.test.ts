@@ -55,7 +55,12 @@ interface Spec {
   parties: number;
   eventAt: number;
   actors: Step[][];
-  cancels: { at: number; actor: number }[];
+  /**
+   * `timer`: cancel from a timer callback, which runs before the tasks woken at the same moment.
+   * `task`: from a task step `turns` loop iterations after `at`, which can land between a waiter's
+   * wake-up and its resumption: the window where a wake-up gets lost.
+   */
+  cancels: { at: number; actor: number; via: "timer" | "task"; turns: number }[];
 }
 
 const step: fc.Arbitrary<Step> = fc.record({
@@ -70,8 +75,13 @@ const spec: fc.Arbitrary<Spec> = fc.record({
   eventAt: fc.integer({ min: 0, max: 40 }),
   actors: fc.array(fc.array(step, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
   cancels: fc.array(
-    fc.record({ at: fc.integer({ min: 0, max: 40 }), actor: fc.integer({ min: 0, max: 5 }) }),
-    { maxLength: 4 },
+    fc.record({
+      at: fc.integer({ min: 0, max: 20 }),
+      actor: fc.integer({ min: 0, max: 5 }),
+      via: fc.constantFrom<"timer" | "task">("timer", "task", "task"),
+      turns: fc.integer({ min: 0, max: 2 }),
+    }),
+    { maxLength: 6 },
   ),
 });
 
@@ -203,7 +213,17 @@ async function execute(s: Spec): Promise<Outcome> {
     function* () {
       const actors: TaskLike<void>[] = s.actors.map((steps) => createTask(actor(steps)));
       for (const c of s.cancels) {
-        loop.callLater(c.at, () => void actors[c.actor % actors.length]!.cancel());
+        const target = actors[c.actor % actors.length]!;
+        if (c.via === "timer") loop.callLater(c.at, () => void target.cancel());
+        else {
+          createTask(
+            (function* () {
+              yield* sleep(c.at);
+              for (let i = 0; i < c.turns; i++) yield* sleep(0);
+              target.cancel();
+            })(),
+          );
+        }
       }
       loop.callLater(s.eventAt, () => event.set());
       loop.callLater(0.5, look);
@@ -275,5 +295,20 @@ describe("sync primitives fuzz: Lock, Semaphore, Event, Condition, Barrier under
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(unhandled).toEqual([]);
+  });
+
+  it("the harness sees a Lock waiter woken and cancelled in the same moment", async () => {
+    const s: Spec = {
+      k: 1,
+      parties: 1,
+      eventAt: 0,
+      actors: [
+        [{ prim: "lock", delay: 0, hold: 5, timeout: 0 }],
+        [{ prim: "lock", delay: 1, hold: 1, timeout: 0 }],
+        [{ prim: "lock", delay: 2, hold: 1, timeout: 0 }],
+      ],
+      cancels: [{ at: 5, actor: 1, via: "task", turns: 1 }],
+    };
+    check(await execute(s));
   });
 });
