@@ -9,7 +9,7 @@ import * as S from "./scripts.js";
 
 /** The scripts, registered on the command connection (sent by SHA, reloaded if Redis restarts). */
 export interface Commands {
-  corioOpen(stream: string, meta: string, group: string, maxsize: number): Promise<unknown[]>;
+  corioOpen(stream: string, meta: string, group: string, maxsize: number | string): Promise<unknown[]>;
   corioPut(stream: string, meta: string, group: string, maxsize: number, ...items: string[]): Promise<number[]>;
   corioRead(
     stream: string,

@@ -46,6 +46,11 @@ export class Engine {
   private _immediate: ReturnType<typeof setImmediate> | null = null;
   private _forget: (() => void) | null = null;
   private _closing: Promise<void> | null = null;
+  private _watchdog: { cancel(): void } | null = null;
+  /** Counts `space` events, so a put refused as full can tell one arrived while it was sent. */
+  private _spaceSeen = 0;
+  /** A `space` event came while nobody here needed space: the counts we hold may be stale. */
+  private _stale = false;
 
   constructor(q: RedisQueue<unknown>, conns: Connections, claimIdleMs: number) {
     this.q = q;
@@ -109,18 +114,19 @@ export class Engine {
 
   // --- open and close -------------------------------------------------------------------------
 
-  *open(maxsize: number): Coroutine<void> {
+  *open(maxsize: number | undefined): Coroutine<void> {
     const q = this.q;
     const [stored, size, unfinished, flag] = (yield* this.wait(
-      this.cmd.corioOpen(q.key, this.meta, q.group, maxsize),
+      this.cmd.corioOpen(q.key, this.meta, q.group, maxsize ?? ""),
       `openRedisQueue(): opening ${q.key}`,
     )) as [string, number, number, string];
     this._view(size, unfinished);
-    if (Number(stored) !== maxsize) {
+    if (maxsize !== undefined && Number(stored) !== maxsize) {
       throw new RangeError(
         `openRedisQueue(options): options.maxsize is ${maxsize} but ${q.key} was opened with maxsize ${stored}; every process must use the same bound`,
       );
     }
+    q._maxsize = Number(stored);
     if (flag === "1") q._isShutdown = true;
     this._readerId = Number(yield* this.wait(this.reader.client("ID"), "CLIENT ID"));
     this.reader.on("ready", () => {
@@ -143,6 +149,8 @@ export class Engine {
     if (this._timer !== null) clearInterval(this._timer);
     if (this._immediate !== null) clearImmediate(this._immediate);
     this._timer = this._immediate = null;
+    this._watchdog?.cancel();
+    this._watchdog = null;
     this.cmd.disconnect();
     this.reader.disconnect();
     this.sub.disconnect();
@@ -226,6 +234,7 @@ export class Engine {
   private async _sendItems(batch: Outgoing[]): Promise<void> {
     const q = this.q;
     q._sending += batch.length;
+    const seen = this._spaceSeen;
     let reply: number[];
     try {
       reply = await this.cmd.corioPut(q.key, this.meta, q.group, q._maxsize, ...batch.map((o) => o.data));
@@ -246,7 +255,10 @@ export class Engine {
     }
     for (const o of batch.slice(0, added)) if (o.done !== null && !o.done.done()) o.done.setResult(undefined);
     // The rest did not fit (other processes filled the queue): they wait here for space.
-    if (added < batch.length) q._outbox.unshift(...batch.slice(added));
+    if (added < batch.length) {
+      q._outbox.unshift(...batch.slice(added));
+      if (this._spaceSeen !== seen) this.flushSoon(); // space was freed meanwhile: try again
+    }
   }
 
   private _refuse(batch: Outgoing[]): void {
@@ -391,9 +403,25 @@ export class Engine {
 
   // --- waking putters and joiners -----------------------------------------------------------------
 
-  /** A putter waits for space: make sure somebody looks again soon. */
+  /**
+   * A putter waits for space. Space usually comes from another process (its `space` event wakes
+   * us), so the wait does not hold the loop as outside work: a virtual clock may jump while it
+   * waits, as it would for a local queue. Instead a loop timer re-reads the counts every
+   * `claimIdleMs / 3` while putters wait: it tells the loop it is not deadlocked, and it covers an
+   * event lost while reconnecting.
+   */
   wantSpace(): void {
-    // The `space` event and the maintenance timer re-read the counts; nothing to start here.
+    if (this._stale) {
+      this._stale = false;
+      this._refresh();
+    }
+    if (this._watchdog !== null || this.q._closed) return;
+    this._watchdog = this.q._loop.callLater(this.claimIdleMs / 3, () => {
+      this._watchdog = null;
+      if (this.q._putters.length === 0 || this.q._closed) return;
+      this._refresh();
+      this.wantSpace();
+    });
   }
 
   /** A joiner waits for other processes: the `empty` event (and the timer) wake it. */
@@ -417,6 +445,7 @@ export class Engine {
       this.emptyEpoch++;
       wakeAll(q._joiners);
     } else if (message === "space") {
+      this._spaceSeen++;
       this._refresh();
     } else if (message === "shutdown" || message === "shutdown-immediate") {
       q._shutDownLocally(message === "shutdown-immediate");
@@ -428,7 +457,10 @@ export class Engine {
   /** Re-reads the counts, then lets putters (and the outbox) try again. */
   private _refresh(): void {
     const q = this.q;
-    if (q._putters.length === 0 && q._outbox.length === 0) return;
+    if (q._putters.length === 0 && q._outbox.length === 0 && q._sending === 0) {
+      this._stale = true;
+      return;
+    }
     void this._background(`RedisQueue(${q.key}): counting`, async () => {
       const [size, unfinished, flag] = await this.cmd.corioState(q.key, this.meta, q.group);
       this._view(size, unfinished);

@@ -46,7 +46,8 @@ export interface RedisQueueOptions<T> {
   redis?: string | RedisOptions;
   /**
    * The bound across every process (0 or less: unbounded). The first process to open the queue
-   * stores it; another process opening it with a different bound gets a `RangeError`.
+   * stores it; a process that leaves it out uses the stored one, and one that gives a different
+   * bound gets a `RangeError`. Default: the stored bound, or unbounded for a new queue.
    */
   maxsize?: number;
   /** The consumer group. Default `"corio"`. */
@@ -84,7 +85,7 @@ export class RedisUnavailable extends CorioError {
 export interface Settings<T> {
   key: string;
   redis: string | RedisOptions;
-  maxsize: number;
+  maxsize: number | undefined;
   group: string;
   consumer: string | undefined;
   codec: Codec<T>;
@@ -121,8 +122,8 @@ export function readOptions<T>(options: RedisQueueOptions<T>): Settings<T> {
       `${WHO}: options.redis must be a redis:// URL or ioredis options, got ${describe(redis)}`,
     );
   }
-  const maxsize = options.maxsize ?? 0;
-  if (typeof maxsize !== "number" || !Number.isInteger(maxsize)) {
+  const maxsize = options.maxsize;
+  if (maxsize !== undefined && (typeof maxsize !== "number" || !Number.isInteger(maxsize))) {
     throw new TypeError(
       `${WHO}: options.maxsize must be an integer (0 or less: unbounded), got ${describe(maxsize)}`,
     );
@@ -141,7 +142,7 @@ export function readOptions<T>(options: RedisQueueOptions<T>): Settings<T> {
   return {
     key,
     redis,
-    maxsize: Math.max(0, maxsize),
+    maxsize: maxsize === undefined ? undefined : Math.max(0, maxsize),
     group: options.group === undefined ? "corio" : name(options.group, "options.group"),
     consumer: options.consumer === undefined ? undefined : name(options.consumer, "options.consumer"),
     codec,

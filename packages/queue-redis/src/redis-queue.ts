@@ -95,7 +95,8 @@ export class RedisQueue<T> implements QueueLike<T> {
   readonly group: string;
   /** This queue's consumer name in the group. */
   readonly consumer: string;
-  /** @internal */ readonly _maxsize: number;
+  /** @internal The bound, as stored in Redis (set by open). */
+  _maxsize: number;
   /** @internal */ readonly _codec: Codec<T>;
   /** @internal */ readonly _loop: EventLoop;
   /** @internal */ readonly _engine: Engine;
@@ -126,7 +127,7 @@ export class RedisQueue<T> implements QueueLike<T> {
     this.key = settings.key;
     this.group = settings.group;
     this.consumer = consumer;
-    this._maxsize = settings.maxsize;
+    this._maxsize = settings.maxsize ?? 0;
     this._codec = settings.codec;
     this._loop = loop;
     this._engine = new Engine(this as RedisQueue<unknown>, conns, settings.claimIdleMs);

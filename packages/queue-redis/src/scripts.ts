@@ -9,13 +9,16 @@
  * Items waiting for a consumer are `XLEN` minus the group's pending count.
  */
 
-/** KEYS: stream, meta. ARGV: group, maxsize. Creates the group and checks the bound. */
+/**
+ * KEYS: stream, meta. ARGV: group, maxsize ('' to take the stored one). Creates the group and
+ * stores the bound if this is the first open. Returns {bound, size, unfinished, shutdown}.
+ */
 export const OPEN = `
 redis.pcall('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0', 'MKSTREAM')
 local stored = redis.call('HGET', KEYS[2], 'maxsize')
 if not stored then
-  redis.call('HSET', KEYS[2], 'maxsize', ARGV[2])
-  stored = ARGV[2]
+  stored = ARGV[2] == '' and '0' or ARGV[2]
+  redis.call('HSET', KEYS[2], 'maxsize', stored)
 end
 local len = redis.call('XLEN', KEYS[1])
 local pending = redis.call('XPENDING', KEYS[1], ARGV[1])[1]
@@ -141,7 +144,7 @@ end
 return 0
 `;
 
-/** KEYS: stream. ARGV: group. Reports {size, unfinished, shutdown} for `refresh()` and `join()`. */
+/** KEYS: stream, meta. ARGV: group. Reports {size, unfinished, shutdown} for `refresh()` and `join()`. */
 export const STATE = `
 local len = redis.call('XLEN', KEYS[1])
 return {len - redis.call('XPENDING', KEYS[1], ARGV[1])[1], len, redis.call('HGET', KEYS[2], 'shutdown') or ''}

@@ -1,4 +1,3 @@
-import { QueueShutDown } from "@corio/interfaces";
 import { run } from "@corio/task";
 import { describe, expect, inject, it } from "vitest";
 import { openRedisQueue } from "../src/index.js";
