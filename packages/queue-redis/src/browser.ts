@@ -2,4 +2,5 @@
 throw new Error(
   "@corio/queue-redis needs Node.js (it uses node:net through ioredis); it is not available in browsers",
 );
+
 export {};

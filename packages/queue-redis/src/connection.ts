@@ -9,8 +9,19 @@ import * as S from "./scripts.js";
 
 /** The scripts, registered on the command connection (sent by SHA, reloaded if Redis restarts). */
 export interface Commands {
-  corioOpen(stream: string, meta: string, group: string, maxsize: number | string): Promise<unknown[]>;
-  corioPut(stream: string, meta: string, group: string, maxsize: number, ...items: string[]): Promise<number[]>;
+  corioOpen(
+    stream: string,
+    meta: string,
+    group: string,
+    maxsize: number | string,
+  ): Promise<unknown[]>;
+  corioPut(
+    stream: string,
+    meta: string,
+    group: string,
+    maxsize: number,
+    ...items: string[]
+  ): Promise<number[]>;
   corioRead(
     stream: string,
     meta: string,
@@ -20,10 +31,38 @@ export interface Commands {
     count: number,
     maxsize: number,
   ): Promise<[[string, string[]][], number, number, string]>;
-  corioAck(stream: string, meta: string, channel: string, group: string, maxsize: number, ...ids: string[]): Promise<number[]>;
-  corioHandBack(stream: string, meta: string, channel: string, group: string, ...ids: string[]): Promise<number>;
-  corioDeadLetter(stream: string, meta: string, channel: string, dead: string, group: string, id: string, reason: string): Promise<number>;
-  corioShutdown(stream: string, meta: string, channel: string, group: string, immediate: string, ...items: string[]): Promise<number[]>;
+  corioAck(
+    stream: string,
+    meta: string,
+    channel: string,
+    group: string,
+    maxsize: number,
+    ...ids: string[]
+  ): Promise<number[]>;
+  corioHandBack(
+    stream: string,
+    meta: string,
+    channel: string,
+    group: string,
+    ...ids: string[]
+  ): Promise<number>;
+  corioDeadLetter(
+    stream: string,
+    meta: string,
+    channel: string,
+    dead: string,
+    group: string,
+    id: string,
+    reason: string,
+  ): Promise<number>;
+  corioShutdown(
+    stream: string,
+    meta: string,
+    channel: string,
+    group: string,
+    immediate: string,
+    ...items: string[]
+  ): Promise<number[]>;
   corioLeave(stream: string, group: string, consumer: string): Promise<number>;
   corioState(stream: string, meta: string, group: string): Promise<[number, number, string]>;
 }

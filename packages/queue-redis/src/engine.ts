@@ -130,9 +130,12 @@ export class Engine {
     if (flag === "1") q._isShutdown = true;
     this._readerId = Number(yield* this.wait(this.reader.client("ID"), "CLIENT ID"));
     this.reader.on("ready", () => {
-      this.reader.client("ID").then((id) => {
-        this._readerId = Number(id);
-      }, () => {});
+      this.reader.client("ID").then(
+        (id) => {
+          this._readerId = Number(id);
+        },
+        () => {},
+      );
     });
     this.sub.on("message", (_channel: string, message: string) => this._onEvent(message));
     yield* this.wait(this.sub.subscribe(this.channel), `SUBSCRIBE ${this.channel}`);
@@ -167,12 +170,14 @@ export class Engine {
     try {
       await this._flushAll();
       const ids = q._inbox.splice(0).map(([id]) => id);
-      if (ids.length !== 0) await this.cmd.corioHandBack(q.key, this.meta, this.channel, q.group, ...ids);
+      if (ids.length !== 0)
+        await this.cmd.corioHandBack(q.key, this.meta, this.channel, q.group, ...ids);
       await this.cmd.corioLeave(q.key, q.group, q.consumer);
       await Promise.all([this.cmd.quit(), this.sub.quit()]);
     } finally {
       const error = new RuntimeError(`RedisQueue(${q.key}) was closed`);
-      for (const f of [...q._getters, ...q._putters, ...q._joiners]) if (!f.done()) f.setException(error);
+      for (const f of [...q._getters, ...q._putters, ...q._joiners])
+        if (!f.done()) f.setException(error);
       this._dispose();
     }
   }
@@ -237,7 +242,13 @@ export class Engine {
     const seen = this._spaceSeen;
     let reply: number[];
     try {
-      reply = await this.cmd.corioPut(q.key, this.meta, q.group, q._maxsize, ...batch.map((o) => o.data));
+      reply = await this.cmd.corioPut(
+        q.key,
+        this.meta,
+        q.group,
+        q._maxsize,
+        ...batch.map((o) => o.data),
+      );
     } catch (e) {
       q._sending -= batch.length;
       const error = redisError(e, "put()");
@@ -253,7 +264,8 @@ export class Engine {
       this._refuse(batch);
       return;
     }
-    for (const o of batch.slice(0, added)) if (o.done !== null && !o.done.done()) o.done.setResult(undefined);
+    for (const o of batch.slice(0, added))
+      if (o.done !== null && !o.done.done()) o.done.setResult(undefined);
     // The rest did not fit (other processes filled the queue): they wait here for space.
     if (added < batch.length) {
       q._outbox.unshift(...batch.slice(added));
@@ -262,7 +274,8 @@ export class Engine {
   }
 
   private _refuse(batch: Outgoing[]): void {
-    for (const o of batch) o.done?.setException(new QueueShutDown("put(): the queue was shut down"));
+    for (const o of batch)
+      o.done?.setException(new QueueShutDown("put(): the queue was shut down"));
     this._reportLost(batch.filter((o) => o.done === null).length, "the queue was shut down");
   }
 
@@ -297,7 +310,14 @@ export class Engine {
   private async _sendAcks(ids: string[]): Promise<void> {
     const q = this.q;
     try {
-      const reply = await this.cmd.corioAck(q.key, this.meta, this.channel, q.group, q._maxsize, ...ids);
+      const reply = await this.cmd.corioAck(
+        q.key,
+        this.meta,
+        this.channel,
+        q.group,
+        q._maxsize,
+        ...ids,
+      );
       const [, size, unfinished] = reply.map(Number) as [number, number, number];
       this._view(size, unfinished);
     } finally {
@@ -311,7 +331,15 @@ export class Engine {
     const q = this.q;
     const reason = e instanceof Error ? e.message : String(e);
     void this._background(`RedisQueue(${q.key}): moving ${id} to ${q.key}:dead`, async () => {
-      await this.cmd.corioDeadLetter(q.key, this.meta, this.channel, `${q.key}:dead`, q.group, id, reason);
+      await this.cmd.corioDeadLetter(
+        q.key,
+        this.meta,
+        this.channel,
+        `${q.key}:dead`,
+        q.group,
+        id,
+        reason,
+      );
     });
   }
 
@@ -350,7 +378,13 @@ export class Engine {
         entries = await this._claim(need);
         if (entries.length === 0) {
           const [got, size, unfinished, flag] = await this.cmd.corioRead(
-            q.key, this.meta, this.channel, q.group, q.consumer, need, q._maxsize,
+            q.key,
+            this.meta,
+            this.channel,
+            q.group,
+            q.consumer,
+            need,
+            q._maxsize,
           );
           this._view(size, unfinished);
           entries = got as Entry[];
@@ -359,11 +393,20 @@ export class Engine {
         }
         if (entries.length === 0 && !this.drained && !q._immediate) {
           const reply = (await this.reader.xreadgroup(
-            "GROUP", q.group, q.consumer, "COUNT", need, "BLOCK", Math.ceil(this.claimIdleMs / 2),
-            "STREAMS", q.key, ">",
+            "GROUP",
+            q.group,
+            q.consumer,
+            "COUNT",
+            need,
+            "BLOCK",
+            Math.ceil(this.claimIdleMs / 2),
+            "STREAMS",
+            q.key,
+            ">",
           )) as [string, Entry[]][] | null;
           entries = reply?.[0]?.[1] ?? [];
-          if (entries.length !== 0 && q._maxsize > 0) this.cmd.publish(this.channel, "space").catch(() => {});
+          if (entries.length !== 0 && q._maxsize > 0)
+            this.cmd.publish(this.channel, "space").catch(() => {});
         }
       } catch (e) {
         failure = redisError(e, "get()");
@@ -387,7 +430,13 @@ export class Engine {
     this._lastClaim = now;
     const q = this.q;
     const reply = (await this.cmd.xautoclaim(
-      q.key, q.group, q.consumer, Math.ceil(this.claimIdleMs), "0-0", "COUNT", need,
+      q.key,
+      q.group,
+      q.consumer,
+      Math.ceil(this.claimIdleMs),
+      "0-0",
+      "COUNT",
+      need,
     )) as [string, Entry[]];
     return reply[1].filter((e) => e[1] !== null);
   }
@@ -475,7 +524,10 @@ export class Engine {
     const q = this.q;
     if (q._closed) return;
     // Renew what this consumer holds, so no other consumer takes it over while it is worked on.
-    const ids = [...q._held.flatMap((h) => (h.id === null ? [] : [h.id])), ...q._inbox.map(([id]) => id)];
+    const ids = [
+      ...q._held.flatMap((h) => (h.id === null ? [] : [h.id])),
+      ...q._inbox.map(([id]) => id),
+    ];
     if (ids.length !== 0) {
       this.cmd.xclaim(q.key, q.group, q.consumer, 0, ...ids, "JUSTID").catch(() => {});
     }

@@ -1,3 +1,3 @@
-export { type Codec, jsonCodec, RedisUnavailable, type RedisQueueOptions } from "./options.js";
 export { openRedisQueue } from "./open.js";
+export { type Codec, jsonCodec, type RedisQueueOptions, RedisUnavailable } from "./options.js";
 export { RedisQueue } from "./redis-queue.js";

@@ -49,7 +49,8 @@ export function* openRedisQueue<T>(options: RedisQueueOptions<T>): Coroutine<Red
     },
   );
   const conns = yield* fut;
-  const consumer = settings.consumer ?? `${hostname()}-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const consumer =
+    settings.consumer ?? `${hostname()}-${process.pid}-${randomBytes(4).toString("hex")}`;
   const queue = new RedisQueue<T>(settings, consumer, conns, loop);
   try {
     yield* queue._engine.open(settings.maxsize);

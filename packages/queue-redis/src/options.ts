@@ -144,7 +144,8 @@ export function readOptions<T>(options: RedisQueueOptions<T>): Settings<T> {
     redis,
     maxsize: maxsize === undefined ? undefined : Math.max(0, maxsize),
     group: options.group === undefined ? "corio" : name(options.group, "options.group"),
-    consumer: options.consumer === undefined ? undefined : name(options.consumer, "options.consumer"),
+    consumer:
+      options.consumer === undefined ? undefined : name(options.consumer, "options.consumer"),
     codec,
     claimIdleMs: ms(options.claimIdleMs, "options.claimIdleMs", 30_000),
     connectTimeoutMs: ms(options.connectTimeoutMs, "options.connectTimeoutMs", 5_000),

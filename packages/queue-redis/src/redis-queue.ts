@@ -335,7 +335,11 @@ export class RedisQueue<T> implements QueueLike<T> {
       waitingPutters: this._putters.filter((f) => !f.done()).length,
       unfinishedTasks: Math.max(
         0,
-        this._remoteUnfinished - this._acking + this._outbox.length + this._sending + this._localHeld(),
+        this._remoteUnfinished -
+          this._acking +
+          this._outbox.length +
+          this._sending +
+          this._localHeld(),
       ),
       isShutdown: this._isShutdown,
     };
@@ -445,4 +449,3 @@ export class RedisQueue<T> implements QueueLike<T> {
 
 /** @internal Marks "no item" apart from any item value. */
 export const NOTHING: unique symbol = Symbol("nothing");
-

@@ -16,7 +16,9 @@ let pool: RedisQueue<number>[] = [];
 function* withQueues<T>(main: () => Coroutine<T>): Coroutine<T> {
   const opened: RedisQueue<number>[] = [];
   for (const maxsize of [0, 0, 1, 1, 2, 2]) {
-    opened.push(yield* openRedisQueue<number>({ key: `contract-${process.pid}-${n++}`, redis: url, maxsize }));
+    opened.push(
+      yield* openRedisQueue<number>({ key: `contract-${process.pid}-${n++}`, redis: url, maxsize }),
+    );
   }
   pool = opened.slice();
   try {

@@ -20,10 +20,14 @@ interface Child {
 }
 
 function start(script: string, args: string[]): Child {
-  const proc = spawn(process.execPath, ["--import", "tsx", join(here, "fixtures", script), ...args], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const proc = spawn(
+    process.execPath,
+    ["--import", "tsx", join(here, "fixtures", script), ...args],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   children.push(proc);
   const lines: string[] = [];
   let waiters: (() => void)[] = [];
@@ -57,7 +61,9 @@ function start(script: string, args: string[]): Child {
             waiters = waiters.filter((w) => w !== check);
             resolve();
           } else if (proc.exitCode !== null || proc.signalCode !== null) {
-            reject(new Error(`${script} exited (${proc.exitCode ?? proc.signalCode}) before: ${err}`));
+            reject(
+              new Error(`${script} exited (${proc.exitCode ?? proc.signalCode}) before: ${err}`),
+            );
           }
         };
         waiters.push(check);
@@ -74,50 +80,46 @@ const processed = (lines: string[]) =>
   lines.filter((l) => l.startsWith("processed ")).map((l) => Number(l.slice(10)));
 
 describe("one producer and three consumer processes", () => {
-  it(
-    "every item is processed at least once after a consumer is killed, duplicates only from its unacknowledged entries",
-    async () => {
-      const key = `procs-${process.pid}`;
-      const count = 300;
-      const consumers = [0, 1, 2].map(() => start("consumer.ts", [url, key, "300", "50"]));
-      await Promise.all(consumers.map((c) => c.waitFor((l) => l.includes("ready"))));
-      const producer = start("producer.ts", [url, key, String(count)]);
-      const victim = consumers[0]!;
-      await Promise.race([
-        victim.waitFor((l) => processed(l).length >= 20),
-        producer.exited.then((code) => {
-          throw new Error(`the producer exited early (${code})`);
-        }),
-      ]);
-      victim.proc.kill("SIGKILL");
-      await victim.exited;
+  it("every item is processed at least once after a consumer is killed, duplicates only from its unacknowledged entries", async () => {
+    const key = `procs-${process.pid}`;
+    const count = 300;
+    const consumers = [0, 1, 2].map(() => start("consumer.ts", [url, key, "300", "50"]));
+    await Promise.all(consumers.map((c) => c.waitFor((l) => l.includes("ready"))));
+    const producer = start("producer.ts", [url, key, String(count)]);
+    const victim = consumers[0]!;
+    await Promise.race([
+      victim.waitFor((l) => processed(l).length >= 20),
+      producer.exited.then((code) => {
+        throw new Error(`the producer exited early (${code})`);
+      }),
+    ]);
+    victim.proc.kill("SIGKILL");
+    await victim.exited;
 
-      // What the killed consumer held without acknowledgement, read from Redis right away.
-      const redis = new Redis(url);
-      const pendingIds = (await redis.xpending(key, "corio", "-", "+", 1000)) as [string, string][];
-      const unacked = new Set<number>();
-      for (const [id] of pendingIds) {
-        const entry = (await redis.xrange(key, id, id))[0];
-        if (entry !== undefined) unacked.add(Number(JSON.parse(entry[1][1]!)));
-      }
+    // What the killed consumer held without acknowledgement, read from Redis right away.
+    const redis = new Redis(url);
+    const pendingIds = (await redis.xpending(key, "corio", "-", "+", 1000)) as [string, string][];
+    const unacked = new Set<number>();
+    for (const [id] of pendingIds) {
+      const entry = (await redis.xrange(key, id, id))[0];
+      if (entry !== undefined) unacked.add(Number(JSON.parse(entry[1][1]!)));
+    }
 
-      expect(await producer.exited).toBe(0);
-      const survivors = consumers.slice(1);
-      for (const c of survivors) expect(await c.exited).toBe(0);
+    expect(await producer.exited).toBe(0);
+    const survivors = consumers.slice(1);
+    for (const c of survivors) expect(await c.exited).toBe(0);
 
-      const all = consumers.flatMap((c) => processed(c.lines));
-      const seen = new Map<number, number>();
-      for (const n of all) seen.set(n, (seen.get(n) ?? 0) + 1);
-      const missing = Array.from({ length: count }, (_, i) => i).filter((n) => !seen.has(n));
-      const duplicates = [...seen].filter(([, k]) => k > 1).map(([n]) => n);
-      expect(missing).toEqual([]);
-      for (const n of duplicates) expect(unacked.has(n)).toBe(true);
-      expect(await redis.xlen(key)).toBe(0);
-      console.log(
-        `processed ${all.length} for ${count} items; the killed consumer held ${unacked.size} unacknowledged, ${duplicates.length} processed twice`,
-      );
-      await redis.quit();
-    },
-    20_000,
-  );
+    const all = consumers.flatMap((c) => processed(c.lines));
+    const seen = new Map<number, number>();
+    for (const n of all) seen.set(n, (seen.get(n) ?? 0) + 1);
+    const missing = Array.from({ length: count }, (_, i) => i).filter((n) => !seen.has(n));
+    const duplicates = [...seen].filter(([, k]) => k > 1).map(([n]) => n);
+    expect(missing).toEqual([]);
+    for (const n of duplicates) expect(unacked.has(n)).toBe(true);
+    expect(await redis.xlen(key)).toBe(0);
+    console.log(
+      `processed ${all.length} for ${count} items; the killed consumer held ${unacked.size} unacknowledged, ${duplicates.length} processed twice`,
+    );
+    await redis.quit();
+  }, 20_000);
 });
