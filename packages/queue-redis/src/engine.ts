@@ -296,9 +296,10 @@ export class Engine {
       immediate,
       ...batch.map((o) => o.data),
     );
-    const [, size, unfinished] = reply.map(Number) as [number, number, number];
+    const [, size, unfinished, stored] = reply.map(Number) as [number, number, number, number];
     this._view(size, unfinished);
-    for (const o of batch) if (o.done !== null && !o.done.done()) o.done.setResult(undefined);
+    if (stored === 0) this._refuse(batch);
+    else for (const o of batch) if (o.done !== null && !o.done.done()) o.done.setResult(undefined);
   }
 
   ack(id: string): void {

@@ -111,11 +111,14 @@ return 1
 /**
  * KEYS: stream, meta, channel. ARGV: group, immediate ('1' or '0'), item... Adds the items the
  * caller still had buffered (unless shut down already), sets the flag and, with `immediate`,
- * deletes every entry no consumer got yet. Returns {dropped, size, unfinished}.
+ * deletes every entry no consumer got yet. Returns {dropped, size, unfinished, stored} (stored is
+ * 0 if another process had shut the queue down first: the items were refused).
  */
 export const SHUTDOWN = `
+local stored = 0
 if not redis.call('HGET', KEYS[2], 'shutdown') then
   for i = 3, #ARGV do redis.call('XADD', KEYS[1], '*', 'd', ARGV[i]) end
+  stored = 1
 end
 redis.call('HSET', KEYS[2], 'shutdown', '1')
 local dropped = 0
@@ -133,7 +136,7 @@ end
 redis.call('PUBLISH', KEYS[3], ARGV[2] == '1' and 'shutdown-immediate' or 'shutdown')
 local len = redis.call('XLEN', KEYS[1])
 if len == 0 then redis.call('PUBLISH', KEYS[3], 'empty') end
-return {dropped, len - redis.call('XPENDING', KEYS[1], ARGV[1])[1], len}
+return {dropped, len - redis.call('XPENDING', KEYS[1], ARGV[1])[1], len, stored}
 `;
 
 /** KEYS: stream. ARGV: group, consumer. Removes the consumer from the group if it holds nothing. */
