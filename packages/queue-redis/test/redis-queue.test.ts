@@ -75,23 +75,33 @@ describe("across consumers", () => {
     expect(log).toEqual(["full: true", "b got 1", "put 3", "then 2 and 3"]);
   });
 
-  it("shutdown() in one consumer wakes a get() waiting in another with QueueShutDown", async () => {
-    const error = await withPair(function* (a, b) {
-      const getter = createTask(
-        (function* () {
-          try {
-            yield* a.get();
-          } catch (e) {
-            return e;
-          }
-          return null;
-        })(),
-      );
+  it("shutdown() in one consumer wakes a get() and a put() waiting in others with QueueShutDown", async () => {
+    const errors = await withPair(function* (a, b, key) {
+      const c = yield* openRedisQueue<unknown>({ key: `${key}-full`, redis: url, maxsize: 1 });
+      const d = yield* openRedisQueue<unknown>({ key: `${key}-full`, redis: url });
+      const caught = (op: Coroutine<unknown>) =>
+        createTask(
+          (function* () {
+            try {
+              yield* op;
+            } catch (e) {
+              return e;
+            }
+            return null;
+          })(),
+        );
+      yield* c.put("fills it");
+      const getter = caught(a.get());
+      const putter = caught(c.put("waits"));
       yield* sleep(20);
       b.shutdown();
-      return yield* getter;
+      d.shutdown();
+      const result = [yield* getter, yield* putter];
+      yield* c.close();
+      yield* d.close();
+      return result;
     });
-    expect(error).toBeInstanceOf(QueueShutDown);
+    expect(errors.map((e) => (e as Error).name)).toEqual(["QueueShutDown", "QueueShutDown"]);
   });
 
   it("shutdown() lets other consumers drain what is left; shutdown(true) drops it", async () => {
