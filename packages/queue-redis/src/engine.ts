@@ -1,7 +1,6 @@
 /**
- * The Redis side of a `RedisQueue`: sending the outbox and acknowledgements in batches, reading
- * entries for waiting getters, taking over entries of dead consumers, renewing the entries this
- * process holds, and listening to the queue's events. Everything here runs outside the loop's
+ * The Redis side of a `RedisQueue`: sending the outbox and acknowledgements in batches, renewing
+ * the entries this process holds, and listening to the queue's events (reading is in reader.ts). Everything here runs outside the loop's
  * steps (in promise callbacks and host timers) and touches the loop only by waking futures; every
  * Redis wait a coroutine depends on holds `loop.trackExternal`, so a virtual clock does not jump
  * over it and a stuck program lists it.
@@ -9,9 +8,9 @@
 import { type Coroutine, QueueShutDown, RuntimeError } from "@corio/interfaces";
 import type { CommandClient, Connections } from "./connection.js";
 import { RedisUnavailable } from "./options.js";
-import { type Outgoing, type RedisQueue, wakeAll } from "./redis-queue.js";
-
-type Entry = [string, string[] | null];
+import { Reader } from "./reader.js";
+import type { Outgoing, RedisQueue } from "./redis-queue.js";
+import { wakeAll } from "./waiters.js";
 
 /** @internal Turns an ioredis failure into the error the caller sees. */
 export function redisError(e: unknown, what: string): Error {
@@ -31,16 +30,12 @@ export class Engine {
   readonly meta: string;
   readonly channel: string;
   readonly claimIdleMs: number;
-  /** True once a read found nothing left after the shutdown flag was set in Redis. */
-  drained = false;
   /** Counts `empty` events, so join() can tell one arrived while it asked. */
   emptyEpoch = 0;
   private _acks: string[] = [];
   private _flushQueued = false;
   private _flushing: Promise<void> | null = null;
-  private _reading = false;
-  private _readerId: number | null = null;
-  private _lastClaim = 0;
+  private readonly _reader: Reader;
   private _shutdown: "0" | "1" | null = null;
   private _timer: ReturnType<typeof setInterval> | null = null;
   private _immediate: ReturnType<typeof setImmediate> | null = null;
@@ -60,6 +55,7 @@ export class Engine {
     this.meta = `${q.key}:meta`;
     this.channel = `${q.key}:events`;
     this.claimIdleMs = claimIdleMs;
+    this._reader = new Reader(this);
   }
 
   // --- awaiting Redis from a coroutine ----------------------------------------------------------
@@ -94,7 +90,7 @@ export class Engine {
       () => release(),
       (e) => {
         release();
-        if (!loop.isClosed() && !this.q._closed) {
+        if (!loop.isClosed()) {
           loop.callExceptionHandler({ message: label, exception: redisError(e, label) });
         }
       },
@@ -102,12 +98,12 @@ export class Engine {
   }
 
   /** Wakes the loop after state changed outside a step. */
-  private _poke(): void {
+  _poke(): void {
     const loop = this.q._loop;
     if (!loop.isClosed()) loop.trackExternal("RedisQueue wake-up")();
   }
 
-  private _view(size: number, unfinished: number): void {
+  _view(size: number, unfinished: number): void {
     this.q._remoteSize = Math.max(0, Number(size));
     this.q._remoteUnfinished = Math.max(0, Number(unfinished));
   }
@@ -128,15 +124,7 @@ export class Engine {
     }
     q._maxsize = Number(stored);
     if (flag === "1") q._isShutdown = true;
-    this._readerId = Number(yield* this.wait(this.reader.client("ID"), "CLIENT ID"));
-    this.reader.on("ready", () => {
-      this.reader.client("ID").then(
-        (id) => {
-          this._readerId = Number(id);
-        },
-        () => {},
-      );
-    });
+    yield* this._reader.open();
     this.sub.on("message", (_channel: string, message: string) => this._onEvent(message));
     yield* this.wait(this.sub.subscribe(this.channel), `SUBSCRIBE ${this.channel}`);
     // Wall-clock maintenance: Redis measures idle time in real milliseconds, whatever the loop's
@@ -167,6 +155,7 @@ export class Engine {
 
   private async _close(): Promise<void> {
     const q = this.q;
+    q._closed = true; // from now on operations throw; what is buffered is still sent below
     try {
       await this._flushAll();
       const ids = q._inbox.splice(0).map(([id]) => id);
@@ -349,106 +338,21 @@ export class Engine {
     this.flushSoon();
   }
 
-  // --- reading ------------------------------------------------------------------------------------
+  // --- reading (reader.ts) ------------------------------------------------------------------------
+
+  /** True once a read found nothing left after the shutdown flag was set in Redis. */
+  get drained(): boolean {
+    return this._reader.drained;
+  }
 
   /** A getter waits: make sure somebody reads for it. */
   wantItems(): void {
-    if (this._reading || this.q._closed) return;
-    this._reading = true;
-    void this._readLoop().finally(() => {
-      this._reading = false;
-    });
+    this._reader.start();
   }
 
   /** Wakes the blocking read (a shutdown, or no getter left to read for). */
   unblock(): void {
-    if (this._readerId === null || !this._reading || this.q._closed) return;
-    this.cmd.client("UNBLOCK", this._readerId).catch(() => {});
-  }
-
-  private async _readLoop(): Promise<void> {
-    const q = this.q;
-    const label = `RedisQueue(${q.key}).get(): reading`;
-    for (;;) {
-      const need = q._getters.filter((f) => !f.done()).length;
-      if (need === 0 || q._closed) return;
-      const release = q._loop.trackExternal(label);
-      let entries: Entry[] = [];
-      let failure: Error | null = null;
-      try {
-        entries = await this._claim(need);
-        if (entries.length === 0) {
-          const [got, size, unfinished, flag] = await this.cmd.corioRead(
-            q.key,
-            this.meta,
-            this.channel,
-            q.group,
-            q.consumer,
-            need,
-            q._maxsize,
-          );
-          this._view(size, unfinished);
-          entries = got as Entry[];
-          if (flag === "1" && !q._isShutdown) q._shutDownLocally(false);
-          if (flag === "1" && entries.length === 0 && q._outbox.length === 0) this.drained = true;
-        }
-        if (entries.length === 0 && !this.drained && !q._immediate) {
-          const reply = (await this.reader.xreadgroup(
-            "GROUP",
-            q.group,
-            q.consumer,
-            "COUNT",
-            need,
-            "BLOCK",
-            Math.ceil(this.claimIdleMs / 2),
-            "STREAMS",
-            q.key,
-            ">",
-          )) as [string, Entry[]][] | null;
-          entries = reply?.[0]?.[1] ?? [];
-          if (entries.length !== 0 && q._maxsize > 0)
-            this.cmd.publish(this.channel, "space").catch(() => {});
-        }
-      } catch (e) {
-        failure = redisError(e, "get()");
-      }
-      if (!q._loop.isClosed()) {
-        if (failure !== null) {
-          for (const f of q._getters.splice(0)) if (!f.done()) f.setException(failure);
-        }
-        this._deliver(entries);
-        if (this.drained || q._immediate) wakeAll(q._getters);
-      }
-      release();
-      if (failure !== null) return;
-    }
-  }
-
-  /** Takes over entries that a consumer left idle for `claimIdleMs` (it died, most likely). */
-  private async _claim(need: number): Promise<Entry[]> {
-    const now = Date.now();
-    if (now - this._lastClaim < this.claimIdleMs / 2) return [];
-    this._lastClaim = now;
-    const q = this.q;
-    const reply = (await this.cmd.xautoclaim(
-      q.key,
-      q.group,
-      q.consumer,
-      Math.ceil(this.claimIdleMs),
-      "0-0",
-      "COUNT",
-      need,
-    )) as [string, Entry[]];
-    return reply[1].filter((e) => e[1] !== null);
-  }
-
-  private _deliver(entries: Entry[]): void {
-    const q = this.q;
-    for (const [id, fields] of entries) {
-      q._inbox.push([id, fields![1]!]);
-      q._wakeGetter();
-    }
-    if (q._inbox.length > q._reserved.size) this.flushSoon(); // hands the surplus back
+    this._reader.unblock();
   }
 
   // --- waking putters and joiners -----------------------------------------------------------------

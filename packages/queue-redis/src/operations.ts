@@ -3,10 +3,12 @@
  * They wait on futures of the loop; the engine (engine.ts) does the Redis side and wakes them.
  */
 import { type Coroutine, type Future, QueueShutDown } from "@corio/interfaces";
-import { NOTHING, type Outgoing, type RedisQueue, removeFrom, wakeNext } from "./redis-queue.js";
+import { NOTHING, type Outgoing, type RedisQueue } from "./redis-queue.js";
+import { removeFrom, wakeNext } from "./waiters.js";
 
 /** @internal `queue.get()` */
 export function* getOp<T>(q: RedisQueue<T>): Coroutine<T> {
+  q._checkOpen("get()");
   for (;;) {
     const got = q._takeLocal();
     if (got !== NOTHING) return got as T;
@@ -39,6 +41,7 @@ function leaveGetter<T>(q: RedisQueue<T>, fut: Future<void>): void {
 
 /** @internal `queue.put(item)` */
 export function* putOp<T>(q: RedisQueue<T>, item: T): Coroutine<void> {
+  q._checkOpen("put()");
   const data = q._encode(item, "put(item)");
   for (;;) {
     if (q._isShutdown) throw new QueueShutDown("put(): the queue is shut down");
@@ -74,6 +77,7 @@ export function* putOp<T>(q: RedisQueue<T>, item: T): Coroutine<void> {
 
 /** @internal `queue.join()` */
 export function* joinOp<T>(q: RedisQueue<T>): Coroutine<void> {
+  q._checkOpen("join()");
   for (;;) {
     let release: (() => void) | null = null;
     if (!q._busyLocally()) {

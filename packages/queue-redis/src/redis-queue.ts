@@ -33,6 +33,7 @@ import type { Connections } from "./connection.js";
 import { Engine } from "./engine.js";
 import { getOp, joinOp, putOp } from "./operations.js";
 import type { Codec, Settings } from "./options.js";
+import { wakeAll, wakeNext } from "./waiters.js";
 
 /** @internal An item waiting in the outbox; `done` is the `put()` waiting for it, if any. */
 export interface Outgoing {
@@ -44,29 +45,6 @@ export interface Outgoing {
 interface Held {
   id: string | null;
   task: unknown;
-}
-
-/** @internal Removes `fut` from `list` if there. */
-export function removeFrom<X>(list: X[], item: X): void {
-  const i = list.indexOf(item);
-  if (i !== -1) list.splice(i, 1);
-}
-
-/** @internal Wakes the first waiter still waiting and returns it (null if none). */
-export function wakeNext(waiters: Future<void>[]): Future<void> | null {
-  while (waiters.length !== 0) {
-    const w = waiters.shift()!;
-    if (!w.done()) {
-      w.setResult(undefined);
-      return w;
-    }
-  }
-  return null;
-}
-
-/** @internal Wakes every waiter. */
-export function wakeAll(waiters: Future<void>[]): void {
-  for (const w of waiters.splice(0)) if (!w.done()) w.setResult(undefined);
 }
 
 /**
@@ -187,6 +165,7 @@ export class RedisQueue<T> implements QueueLike<T> {
    * @throws {@link CancelledError} if the waiting task is cancelled: nothing is put if the item
    * was not sent yet; once sent, it stays put.
    * @throws {@link RedisUnavailable} if Redis stopped answering and ioredis gave up.
+   * @throws {@link RuntimeError} if the queue was closed.
    * @example
    * yield* queue.put({ url: "https://example.com" });
    */
@@ -202,10 +181,12 @@ export class RedisQueue<T> implements QueueLike<T> {
    * @throws {TypeError} if the codec cannot encode `item`.
    * @throws {@link QueueFull} if `full()`.
    * @throws {@link QueueShutDown} if the queue is shut down.
+   * @throws {@link RuntimeError} if the queue was closed.
    * @example
    * queue.putNowait({ url });
    */
   putNowait(item: T): void {
+    this._checkOpen("putNowait()");
     if (this._isShutdown) throw new QueueShutDown("putNowait(): the queue is shut down");
     if (this.full()) {
       throw new QueueFull(`putNowait(): the queue is full (maxsize ${this._maxsize})`);
@@ -223,6 +204,7 @@ export class RedisQueue<T> implements QueueLike<T> {
    * delivered goes to the next getter or back to the stream, never lost.
    * @throws {TypeError} if the codec cannot decode an entry (the entry is moved to `key:dead`).
    * @throws {@link RedisUnavailable} if Redis stopped answering and ioredis gave up.
+   * @throws {@link RuntimeError} if the queue was closed (also while this waits).
    * @example
    * const job = yield* queue.get();
    */
@@ -360,6 +342,11 @@ export class RedisQueue<T> implements QueueLike<T> {
       const why = e instanceof Error ? e.message : String(e);
       throw new TypeError(`${who}: the codec cannot encode the item: ${why}`, { cause: e });
     }
+  }
+
+  /** @internal Operations after `close()` are mistakes; say so rather than wait forever. */
+  _checkOpen(who: string): void {
+    if (this._closed) throw new RuntimeError(`${who}: RedisQueue(${this.key}) is closed`);
   }
 
   /** @internal Puts an encoded item in the outbox and tells a getter or the engine. */

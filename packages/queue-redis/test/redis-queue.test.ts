@@ -321,6 +321,34 @@ describe("codec, bad input and connections", () => {
     );
   });
 
+  it("operations on a closed queue throw RuntimeError instead of waiting forever", async () => {
+    const errors = await run(
+      (function* () {
+        const q = yield* openRedisQueue<number>({ key: fresh("closed"), redis: url });
+        yield* q.close();
+        const out: string[] = [];
+        for (const op of [() => q.putNowait(1), () => q.shutdown()]) {
+          try {
+            op();
+          } catch (e) {
+            out.push((e as Error).message);
+          }
+        }
+        try {
+          yield* q.get();
+        } catch (e) {
+          out.push((e as Error).message);
+        }
+        return out;
+      })(),
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(/^putNowait\(\): RedisQueue\(closed-.*\) is closed$/),
+      "shutdown(): the queue is closed",
+      expect.stringMatching(/^get\(\): RedisQueue\(closed-.*\) is closed$/),
+    ]);
+  });
+
   it("the loop's close closes a queue's connections that were never closed", async () => {
     const clients = async () => ((await raw.client("LIST")) as string).trim().split("\n").length;
     const before = await clients();
