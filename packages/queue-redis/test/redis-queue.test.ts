@@ -201,27 +201,47 @@ describe("at least once", () => {
     expect(result).toEqual({ cancelled: true, item: "precious", left: 0 });
   });
 
-  it("taskDone() acknowledges the item of the task that calls it", async () => {
-    const pending = await withPair(function* (a, _b, key) {
-      yield* a.put("first");
-      yield* a.put("second");
-      const t1 = createTask(a.get());
-      const t2 = createTask(a.get());
-      yield* t1;
-      yield* t2;
-      // Only t2 finished its item.
-      yield* createTask(
+  it("taskDone() acknowledges the item of the task that calls it; a task with none marks the oldest", async () => {
+    const left = await withPair(function* (a, _b, key) {
+      for (const x of ["first", "second", "third"]) yield* a.put(x);
+      function* remaining() {
+        const entries = (yield* wait(raw.xrange(key, "-", "+"))) as [string, string[]][];
+        return entries.map(([, fields]) => JSON.parse(fields[1]!) as string);
+      }
+      const slow = createTask(
         (function* () {
+          const item = yield* a.get(); // "first"
+          yield* sleep(60);
           a.taskDone();
+          return item;
         })(),
       );
-      void t2;
+      const fast = createTask(
+        (function* () {
+          const item = yield* a.get(); // "second"
+          a.taskDone(); // marks "second", not the older "first"
+          return item;
+        })(),
+      );
+      const got = [yield* fast];
       yield* sleep(20);
-      const left = (yield* wait(raw.xrange(key, "-", "+"))) as [string, string[]][];
-      return left.map(([, fields]) => JSON.parse(fields[1]!));
+      const afterFast = yield* remaining();
+      const third = yield* a.get();
+      yield* createTask(
+        (function* () {
+          a.taskDone(); // this task got nothing: the oldest unmarked item, "first"
+        })(),
+      );
+      yield* sleep(20);
+      const afterOther = yield* remaining();
+      slow.cancel(); // its taskDone() would find nothing left of its own
+      return { got: [...got, third], afterFast, afterOther };
     });
-    // A task with no item of its own marks the oldest one handed out.
-    expect(pending).toEqual(["second"]);
+    expect(left).toEqual({
+      got: ["second", "third"],
+      afterFast: ["first", "third"],
+      afterOther: ["third"],
+    });
   });
 });
 
