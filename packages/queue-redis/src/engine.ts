@@ -220,9 +220,11 @@ export class Engine {
         this.cmd.corioHandBack(q.key, this.meta, this.channel, q.group, ...ids).then(() => {}),
       );
     }
-    await Promise.all(jobs);
+    // Whatever failed, the waiters must look again; then the first failure is reported.
+    const outcomes = await Promise.allSettled(jobs);
     q._localChanged();
     this._poke();
+    for (const o of outcomes) if (o.status === "rejected") throw o.reason;
   }
 
   private async _sendItems(batch: Outgoing[]): Promise<void> {
@@ -277,14 +279,22 @@ export class Engine {
 
   private async _sendShutdown(batch: Outgoing[], immediate: "0" | "1"): Promise<void> {
     const q = this.q;
-    const reply = await this.cmd.corioShutdown(
-      q.key,
-      this.meta,
-      this.channel,
-      q.group,
-      immediate,
-      ...batch.map((o) => o.data),
-    );
+    let reply: number[];
+    try {
+      reply = await this.cmd.corioShutdown(
+        q.key,
+        this.meta,
+        this.channel,
+        q.group,
+        immediate,
+        ...batch.map((o) => o.data),
+      );
+    } catch (e) {
+      const error = redisError(e, "shutdown()");
+      for (const o of batch) o.done?.setException(error);
+      this._reportLost(batch.filter((o) => o.done === null).length, error.message);
+      throw error;
+    }
     const [, size, unfinished, stored] = reply.map(Number) as [number, number, number, number];
     this._view(size, unfinished);
     if (stored === 0) this._refuse(batch);
