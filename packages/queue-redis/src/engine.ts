@@ -388,9 +388,6 @@ export class Engine {
     });
   }
 
-  /** A joiner waits for other processes: the `empty` event (and the timer) wake it. */
-  wantEmpty(): void {}
-
   /** Redis's count of unfinished items (the stream's length), read now. */
   *unfinished(): Coroutine<number> {
     const q = this.q;

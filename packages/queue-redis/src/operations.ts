@@ -85,9 +85,9 @@ export function* joinOp<T>(q: RedisQueue<T>): Coroutine<void> {
       const unfinished = yield* q._engine.unfinished();
       if (unfinished === 0 && !q._busyLocally()) return;
       if (epoch !== q._engine.emptyEpoch) continue;
-      // Other processes hold the rest: their acknowledgements come through Redis.
+      // Other processes hold the rest: their acknowledgements come through Redis, and the
+      // `empty` event (or, should it be missed, the maintenance timer) wakes this joiner.
       release = q._loop.trackExternal(`RedisQueue(${q.key}).join(): other processes finishing`);
-      q._engine.wantEmpty();
     }
     const fut = q._loop.createFuture<void>(`RedisQueue(${q.key}).join()`);
     q._joiners.push(fut);
