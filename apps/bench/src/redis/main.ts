@@ -8,8 +8,12 @@
 // worker returned, and an item whose consumer died comes back (corio: XAUTOCLAIM after
 // claimIdleMs; BullMQ: the stalled-job check moves it back to wait).
 //
-// Flags: --n N (default 20000), --reps R (default 3), --concurrency C (default 16), --json.
+// Flags: --n N (default 20000), --reps R (default 3), --concurrency C (default 16), --json (print
+// one JSON line), --no-write (do not write results/redis.md).
 import { type ChildProcess, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -170,7 +174,9 @@ async function main(): Promise<void> {
     return;
   }
   const lines = [
-    `Redis queue: ${N} items, ${CONCURRENCY} workers per consumer process, median of ${REPS}, one redis-server`,
+    `# Redis queue: corio's RedisQueue against BullMQ ${bullmqVersion()}`,
+    "",
+    `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${cpus().length} × ${cpus()[0]?.model ?? "?"}, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} (a shared machine). ${N} items, ${CONCURRENCY} workers per consumer process, median of ${REPS} repetitions, one redis-server for both.`,
     "",
     "| consumer processes | corio RedisQueue consume | BullMQ consume | ratio | corio put | BullMQ addBulk |",
     "|---:|---:|---:|---:|---:|---:|",
@@ -182,6 +188,14 @@ async function main(): Promise<void> {
     "Delivery: at least once for both (acknowledged after the worker returns; a dead consumer's items come back).",
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
+  if (!process.argv.includes("--no-write")) {
+    writeFileSync(join(here, "..", "..", "results", "redis.md"), `${lines.join("\n")}\n`);
+  }
+}
+
+function bullmqVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require("bullmq/package.json") as { version: string }).version;
 }
 
 main().catch((e) => {
