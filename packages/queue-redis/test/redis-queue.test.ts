@@ -1,6 +1,7 @@
 // RedisQueue against a real redis-server, on the real clock: two queues opened on one key are two
 // consumers of one group, exactly as two processes would be.
 import { type Coroutine, getRunningLoop, QueueShutDown } from "@corio/interfaces";
+import { consume } from "@corio/queue";
 import { createTask, run, sleep } from "@corio/task";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -158,6 +159,24 @@ describe("across consumers", () => {
       log.push("joined");
     });
     expect(log).toEqual(["done 1", "done 2", "done 3", "joined"]);
+  });
+});
+
+describe("with @corio/queue's helpers", () => {
+  it("consume() works the Redis queue as any QueueLike, and ends when another process shuts it down", async () => {
+    const handled: number[] = [];
+    const count = await withPair(function* (a, b) {
+      const worker = createTask(
+        consume(a as RedisQueue<number>, (n: number) => {
+          handled.push(n);
+        }),
+      );
+      for (const n of [1, 2, 3]) yield* b.put(n);
+      yield* b.join();
+      b.shutdown();
+      return yield* worker;
+    });
+    expect({ count, handled }).toEqual({ count: 3, handled: [1, 2, 3] });
   });
 });
 
