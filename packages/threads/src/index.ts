@@ -1,0 +1,16 @@
+// @corio/threads: asyncio's to_thread and default executor for corio, on Node worker threads.
+export { WorkerCrashedError } from "./errors.js";
+export {
+  type CancelMode,
+  type JobOptions,
+  ThreadPool,
+  type ThreadPoolOptions,
+  type ThreadPoolStatistics,
+} from "./pool.js";
+export {
+  defaultThreadPool,
+  type ToThreadOptions,
+  type Transfer,
+  toThread,
+  withTransfer,
+} from "./to-thread.js";

@@ -1,0 +1,12 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/browser.ts"],
+  format: ["esm", "cjs"],
+  dts: { entry: "src/index.ts" },
+  clean: true,
+  sourcemap: true,
+  target: "es2022",
+  treeshake: true,
+  platform: "node",
+});
