@@ -9,4 +9,6 @@ export default defineConfig({
   target: "es2022",
   treeshake: true,
   platform: "node",
+  // Keep `node:` specifiers: bundlers and the size check treat them as built-ins.
+  removeNodeProtocol: false,
 });

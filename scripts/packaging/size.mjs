@@ -30,8 +30,9 @@ export async function measure({ name, dir }) {
     target: "es2022",
     write: false,
     logLevel: "silent",
-    // What the package itself ships is measured; other corio packages count in their own rows.
-    external: ["@corio/*", "corio"],
+    // What the package itself ships is measured; other corio packages count in their own rows, and
+    // Node built-ins (node:*) are not shipped at all.
+    external: ["@corio/*", "corio", "node:*"],
   });
   const code = result.outputFiles[0].contents;
   return {
