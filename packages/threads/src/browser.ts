@@ -3,3 +3,5 @@
 throw new Error(
   "@corio/threads needs Node.js (it uses node:worker_threads); it is not available in browsers",
 );
+
+export {};

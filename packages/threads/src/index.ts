@@ -1,12 +1,12 @@
 // @corio/threads: asyncio's to_thread and default executor for corio, on Node worker threads.
 export { WorkerCrashedError } from "./errors.js";
-export {
-  type CancelMode,
-  type JobOptions,
-  ThreadPool,
-  type ThreadPoolOptions,
-  type ThreadPoolStatistics,
-} from "./pool.js";
+export type {
+  CancelMode,
+  JobOptions,
+  ThreadPoolOptions,
+  ThreadPoolStatistics,
+} from "./options.js";
+export { ThreadPool } from "./pool.js";
 export {
   defaultThreadPool,
   type ToThreadOptions,

@@ -13,83 +13,20 @@ import { availableParallelism } from "node:os";
 import { type TransferListItem, Worker } from "node:worker_threads";
 import * as I from "@corio/interfaces";
 import { type Failure, rebuildError, WorkerCrashedError } from "./errors.js";
+import { ABANDONED, DONE, type Job, JobQueue, QUEUED, RUNNING, type Slot } from "./job.js";
 import { checkName, moduleHref } from "./module.js";
+import {
+  type CancelMode,
+  checkMode,
+  type JobOptions,
+  type ThreadPoolOptions,
+  type ThreadPoolStatistics,
+} from "./options.js";
 import { WORKER_SOURCE } from "./worker-source.js";
 
 const { RuntimeError, getRunningLoop } = I;
 
-/**
- * What cancelling a running job does. `"abandon"` (asyncio's behaviour, the default): the waiting
- * task is cancelled at once, the job runs to its end on its worker and its result is dropped.
- * `"terminate"`: the worker is killed at once and replaced; the job stops where it was.
- */
-export type CancelMode = "abandon" | "terminate";
-
-/** Options for {@link ThreadPool}. */
-export interface ThreadPoolOptions {
-  /** The most workers alive at once; default `os.availableParallelism()`. */
-  maxWorkers?: number;
-  /** What cancelling a running job does, unless the job says otherwise; default `"abandon"`. */
-  onCancel?: CancelMode;
-}
-
-/** Options for one job. */
-export interface JobOptions {
-  /**
-   * Objects among the arguments to move to the worker instead of copying (`ArrayBuffer`,
-   * `MessagePort`, ...). They are detached on this side as soon as the job is submitted.
-   */
-  transfer?: readonly TransferListItem[];
-  /** What cancelling this job while it runs does; default the pool's `onCancel`. */
-  onCancel?: CancelMode;
-}
-
-/** What a pool holds right now; see {@link ThreadPool.statistics}. */
-export interface ThreadPoolStatistics {
-  maxWorkers: number;
-  /** Workers alive: busy, idle, or killed and not exited yet. */
-  workers: number;
-  busy: number;
-  idle: number;
-  /** Jobs waiting for a free worker. */
-  queued: number;
-  shutdown: boolean;
-}
-
-const QUEUED = 0;
-const RUNNING = 1;
-const ABANDONED = 2;
-const DONE = 3;
-
-interface Job {
-  id: number;
-  href: string;
-  name: string;
-  args: readonly unknown[];
-  transfer: TransferListItem[] | undefined;
-  fut: I.Future<unknown>;
-  loop: I.EventLoop;
-  release: (() => void) | null;
-  terminate: boolean;
-  slot: Slot | null;
-  state: number;
-}
-
-interface Slot {
-  worker: Worker;
-  job: Job | null;
-  killed: boolean;
-  crash: unknown;
-}
-
 const NO_ARGS: readonly unknown[] = [];
-
-function checkMode(where: string, mode: unknown): CancelMode | undefined {
-  if (mode === undefined || mode === "abandon" || mode === "terminate") return mode;
-  throw new TypeError(
-    `${where}: onCancel must be "abandon" or "terminate", got ${typeof mode === "string" ? JSON.stringify(mode) : typeof mode}`,
-  );
-}
 
 /**
  * A bounded pool of reused worker threads that runs module functions for coroutines.
@@ -107,9 +44,7 @@ export class ThreadPool {
   private readonly _onCancel: CancelMode;
   private readonly _slots = new Set<Slot>();
   private readonly _idle: Slot[] = [];
-  private _queue: Job[] = [];
-  private _queueHead = 0;
-  private _queued = 0;
+  private readonly _queue = new JobQueue();
   private _alive = 0;
   private _nextId = 1;
   private _shutdown = false;
@@ -212,9 +147,8 @@ export class ThreadPool {
     }
     this._shutdown = true;
     if (options.cancelFutures === true) {
-      for (let i = this._queueHead; i < this._queue.length; i++) {
-        const job = this._queue[i]!;
-        if (job.state === QUEUED && !job.loop.isClosed()) job.fut.cancel();
+      for (const job of [...this._queue.pending()]) {
+        if (!job.loop.isClosed()) job.fut.cancel();
         this._drop(job);
       }
     }
@@ -237,7 +171,7 @@ export class ThreadPool {
       workers: this._alive,
       busy,
       idle: this._idle.length,
-      queued: this._queued,
+      queued: this._queue.size,
       shutdown: this._shutdown,
     };
   }
@@ -305,7 +239,6 @@ export class ThreadPool {
         transfer = job.transfer = moved.transfer;
       }
       this._queue.push(job);
-      this._queued++;
     }
     return fut as I.Future<R>;
   }
@@ -387,7 +320,7 @@ export class ThreadPool {
   /** Gives a free worker the next queued job, or parks it (or ends it after shutdown). */
   private _next(slot: Slot): void {
     if (slot.killed) return;
-    const job = this._dequeue();
+    const job = this._queue.shift();
     if (job !== undefined) this._start(slot, job);
     else if (this._shutdown) {
       this._kill(slot);
@@ -395,26 +328,9 @@ export class ThreadPool {
     } else this._idle.push(slot);
   }
 
-  private _dequeue(): Job | undefined {
-    while (this._queueHead < this._queue.length) {
-      const job = this._queue[this._queueHead]!;
-      this._queue[this._queueHead++] = undefined as unknown as Job;
-      if (this._queueHead > 1024 && this._queueHead * 2 > this._queue.length) {
-        this._queue = this._queue.slice(this._queueHead);
-        this._queueHead = 0;
-      }
-      if (job.state === QUEUED) {
-        this._queued--;
-        return job;
-      }
-    }
-    return undefined;
-  }
-
   /** Takes a queued job out of the count; the queue skips it lazily. */
   private _drop(job: Job): void {
-    if (job.state === QUEUED) this._queued--;
-    job.state = DONE;
+    this._queue.forget(job);
     this._release(job);
   }
 
@@ -437,7 +353,7 @@ export class ThreadPool {
   /** Starts workers for queued jobs while there is room (after a kill or a crash). */
   private _refill(): void {
     while (this._slots.size < this._max) {
-      const job = this._dequeue();
+      const job = this._queue.shift();
       if (job === undefined) break;
       this._start(this._spawn(), job);
     }
@@ -482,7 +398,7 @@ export class ThreadPool {
 
   /** After shutdown, once the last worker has exited: wake the waiters, leave the loops. */
   private _checkFinished(): void {
-    if (!this._shutdown || this._alive > 0 || this._queued > 0) return;
+    if (!this._shutdown || this._alive > 0 || this._queue.size > 0) return;
     for (const fut of this._waiters.splice(0)) {
       if (!fut.done() && !fut.getLoop().isClosed()) fut.setResult(undefined);
     }
@@ -493,10 +409,7 @@ export class ThreadPool {
   /** The loop closed: its jobs can never be awaited again, so stop them and every idle worker. */
   private _loopClosed(loop: I.EventLoop): void {
     this._loops.delete(loop);
-    for (let i = this._queueHead; i < this._queue.length; i++) {
-      const job = this._queue[i]!;
-      if (job.loop === loop) this._drop(job);
-    }
+    for (const job of [...this._queue.pending()]) if (job.loop === loop) this._drop(job);
     for (const slot of [...this._slots]) {
       const job = slot.job;
       if (job !== null && job.loop === loop) {

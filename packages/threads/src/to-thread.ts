@@ -1,7 +1,8 @@
 // toThread and the loop's default pool: asyncio's `to_thread` and default executor.
 import type { TransferListItem } from "node:worker_threads";
 import * as I from "@corio/interfaces";
-import { type CancelMode, type JobOptions, ThreadPool } from "./pool.js";
+import type { CancelMode, JobOptions } from "./options.js";
+import { ThreadPool } from "./pool.js";
 
 const { getRunningLoop } = I;
 
