@@ -1,12 +1,13 @@
 // toThread on real worker threads: results, errors with type/message/stack, argument checks,
 // transfer lists, and how a pending job looks to the loop (virtual clock, deadlock detection).
 import { availableParallelism } from "node:os";
-import { getRunningLoop, RuntimeError, type Yielded } from "@corio/interfaces";
+import { waitFor } from "@corio/cancel";
+import { DeadlockError, getRunningLoop, RuntimeError, type Yielded } from "@corio/interfaces";
 import { createTask, run, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
 import { describe, expect, it } from "vitest";
 import { defaultThreadPool, ThreadPool, toThread, withTransfer } from "../src/index.js";
-import { BROKEN, WORK } from "./helpers.js";
+import { BROKEN, flag, release, WORK } from "./helpers.js";
 
 describe("toThread results", () => {
   it("returns what the worker function returns, sync or async", () =>
@@ -21,21 +22,23 @@ describe("toThread results", () => {
       expect(yield* toThread(new URL(WORK).pathname, "add", [1, 1])).toBe(2);
     }));
 
-  it("runs off the loop: other tasks keep running while a job spins for 30 ms", () =>
+  it("runs off the loop: other tasks keep running while the job blocks its thread", () =>
     run(function* () {
       const log: string[] = [];
-      const ticker = createTask(
-        (function* () {
-          for (let i = 0; i < 3; i++) {
-            yield* sleep(1);
-            log.push(`tick ${i}`);
-          }
-        })(),
-      );
-      const job = createTask(toThread(WORK, "spin", [30, "spun"]));
+      const f = flag();
+      const job = createTask(toThread(WORK, "waitFor", [f, "unblocked"]));
+      for (let i = 0; i < 3; i++) {
+        yield* sleep(1);
+        log.push(`tick ${i}, job done: ${job.done()}`);
+      }
+      release(f); // only the loop's thread can end the job, so the ticks ran while it was blocked
       log.push(`job ${yield* job}`);
-      yield* ticker;
-      expect(log).toEqual(["tick 0", "tick 1", "tick 2", "job spun"]);
+      expect(log).toEqual([
+        "tick 0, job done: false",
+        "tick 1, job done: false",
+        "tick 2, job done: false",
+        "job unblocked",
+      ]);
     }));
 
   it("the default pool is sized from the machine's cores and reused across calls", () =>
@@ -237,6 +240,20 @@ describe("a pending job and the loop", () => {
   it("is not a deadlock: the main task waits only on a worker for 30 ms", async () => {
     await expect(runVirtual(toThread(WORK, "later", ["ok", 30]))).resolves.toBe("ok");
   });
+
+  it("idle workers hold nothing: a real deadlock after a job is still reported", async () => {
+    const stuck = runVirtual(function* () {
+      yield* toThread(WORK, "add", [1, 2]);
+      yield* getRunningLoop().createFuture<void>("never set");
+    });
+    await expect(stuck).rejects.toBeInstanceOf(DeadlockError);
+  });
+
+  it("a virtual-clock waitFor around a job cannot time out: time stands still until it answers", () =>
+    runVirtual(function* () {
+      expect(yield* waitFor(toThread(WORK, "spin", [20, "in time"]), 10)).toBe("in time");
+      expect(getRunningLoop().time()).toBe(0);
+    }));
 });
 
 /** Runs `op` and returns what it threw; fails the test if it did not throw. */
