@@ -197,12 +197,15 @@ export class ThreadPool {
         `${where}: options must be an object, got ${options === null ? "null" : typeof options}`,
       );
     }
-    let transfer = options.transfer as TransferListItem[] | undefined;
+    const transfer = options.transfer as TransferListItem[] | undefined;
     if (transfer !== undefined && !Array.isArray(transfer)) {
       throw new TypeError(`${where}: options.transfer must be an array, got ${typeof transfer}`);
     }
     const mode = checkMode(where, options.onCancel) ?? this._onCancel;
     const loop = getRunningLoop();
+    // A worker first (starting one can throw), so that nothing below is left half made.
+    let slot = this._idle.pop();
+    if (slot === undefined && this._slots.size < this._max) slot = this._spawn();
     if (!this._loops.has(loop)) {
       this._loops.set(
         loop,
@@ -227,19 +230,19 @@ export class ThreadPool {
     fut.addDoneCallback(() => {
       if (fut.cancelled()) this._cancelled(job);
     });
-    const idle = this._idle.pop();
-    if (idle !== undefined) this._start(idle, job);
-    else if (this._slots.size < this._max) this._start(this._spawn(), job);
-    else {
-      if (transfer !== undefined && transfer.length > 0) {
-        // Move the transferred objects now, as a job that starts at once would, so the caller
-        // never sees them still attached just because the pool was busy.
+    if (slot !== undefined) this._start(slot, job);
+    else if (transfer !== undefined && transfer.length > 0) {
+      // Move the transferred objects now, as a job that starts at once would, so the caller
+      // never sees them still attached just because the pool was busy.
+      try {
         const moved = structuredClone({ args, transfer }, { transfer });
         job.args = moved.args;
-        transfer = job.transfer = moved.transfer;
+        job.transfer = moved.transfer;
+        this._queue.push(job);
+      } catch (error) {
+        this._settle(job, false, error); // arguments that cannot be cloned, as in _start
       }
-      this._queue.push(job);
-    }
+    } else this._queue.push(job);
     return fut as I.Future<R>;
   }
 
@@ -291,7 +294,8 @@ export class ThreadPool {
 
   private _message(slot: Slot, msg: [number, number, unknown]): void {
     const job = slot.job;
-    if (job === null || job.id !== msg[0]) return;
+    // Only the worker program's own replies count (a job module could post to parentPort too).
+    if (job === null || !Array.isArray(msg) || job.id !== msg[0]) return;
     slot.job = null;
     job.slot = null;
     if (job.state === RUNNING) {

@@ -2,7 +2,13 @@
 // transfer lists, and how a pending job looks to the loop (virtual clock, deadlock detection).
 import { availableParallelism } from "node:os";
 import { waitFor } from "@corio/cancel";
-import { DeadlockError, getRunningLoop, RuntimeError, type Yielded } from "@corio/interfaces";
+import {
+  DeadlockError,
+  getRunningLoop,
+  type Operation,
+  RuntimeError,
+  type Yielded,
+} from "@corio/interfaces";
 import { createTask, run, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
 import { describe, expect, it } from "vitest";
@@ -123,6 +129,23 @@ describe("errors thrown in the worker", () => {
       expect(err.name).toBe("DataCloneError");
       expect(yield* toThread(WORK, "add", [1, 2], { pool })).toBe(3);
       yield* pool.shutdown();
+    }));
+  it("a queued job whose arguments cannot be cloned fails alone and holds nothing", () =>
+    run(function* () {
+      const pool = new ThreadPool({ maxWorkers: 1 });
+      const busy = pool.submit(WORK, "spin", [10, "busy"]);
+      const buffer = new ArrayBuffer(4);
+      const bad = pool.submit(WORK, "add", [() => 1, buffer], { transfer: [buffer] });
+      expect(((yield* catching(bad)) as Error).name).toBe("DataCloneError");
+      expect(pool.statistics().queued).toBe(0);
+      expect(yield* busy).toBe("busy");
+      yield* pool.shutdown();
+    }));
+
+  it("messages a job posts to the parent port itself are ignored", () =>
+    run(function* () {
+      expect(yield* toThread(WORK, "chatty", ["mine"])).toBe("mine");
+      expect(yield* toThread(WORK, "add", [1, 2])).toBe(3);
     }));
 });
 
@@ -257,7 +280,7 @@ describe("a pending job and the loop", () => {
 });
 
 /** Runs `op` and returns what it threw; fails the test if it did not throw. */
-function* catching(op: Generator<Yielded, unknown, unknown>): Generator<Yielded, unknown, unknown> {
+function* catching(op: Operation<unknown>): Generator<Yielded, unknown, unknown> {
   try {
     yield* op;
   } catch (error) {
