@@ -160,6 +160,7 @@ export class ThreadPool {
   /**
    * A snapshot of the pool, for tests and tools.
    *
+   * @asyncio none (asyncio's executors expose no statistics)
    * @example
    * pool.statistics(); // { maxWorkers: 4, workers: 2, busy: 1, idle: 1, queued: 0, shutdown: false }
    */

@@ -29,7 +29,13 @@ export function defaultThreadPool(): ThreadPool {
   return pool;
 }
 
-/** Options for {@link toThread}: a job's options and the pool to run it on. */
+/**
+ * Options for {@link toThread}: a job's options and the pool to run it on.
+ *
+ * @asyncio none: `to_thread` always uses the loop's default executor.
+ * @example
+ * yield* toThread(url, "resize", [image], { pool, transfer: [image.buffer] });
+ */
 export interface ToThreadOptions extends JobOptions {
   /** The pool to use; default {@link defaultThreadPool}. */
   pool?: ThreadPool;
@@ -77,7 +83,13 @@ export function* toThread<R = unknown>(
 
 const TRANSFER: unique symbol = Symbol.for("@corio/threads/transfer") as never;
 
-/** A job's result marked to be moved back rather than copied; see {@link withTransfer}. */
+/**
+ * A job's result marked to be moved back rather than copied; see {@link withTransfer}.
+ *
+ * @asyncio none
+ * @example
+ * const marked: Transfer<ArrayBuffer> = { [Symbol.for("@corio/threads/transfer")]: true, value, transfer: [value] } as never;
+ */
 export interface Transfer<T> {
   readonly [TRANSFER]: true;
   readonly value: T;
