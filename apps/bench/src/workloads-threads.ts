@@ -31,11 +31,11 @@ export const THREAD_WORKLOADS: Workload[] = [
     dir: "w8b-heavy-jobs",
     title: "100 CPU-heavy jobs on a worker pool",
     full: { n: 100 },
-    smoke: { n: 2 },
+    smoke: { n: 1 },
     overrides: {
       cpython: {
-        full: { n: 10 },
-        note: "CPython runs W8b at 10 jobs: each heavy job takes it about a second and the GIL runs one at a time, so its rate at 100 would be the same",
+        full: { n: 4 },
+        note: "CPython runs W8b at 4 jobs: each heavy job takes it seconds and the GIL runs one at a time, so its rate at 100 would be the same",
       },
     },
     metrics: [jobsPerSecond],
