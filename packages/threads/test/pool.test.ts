@@ -159,6 +159,20 @@ describe("cancelling a job", () => {
       expect(Atomics.load(f, 1)).toBe(0); // the killed job never reached its end
     }));
 
+  it("terminate: a job queued behind the killed one starts on the replacement", () =>
+    run(function* () {
+      const pool = new ThreadPool({ maxWorkers: 1, onCancel: "terminate" });
+      const f = flag();
+      const blocked = pool.submit(WORK, "waitFor", [f, "never"]);
+      const queued = pool.submit<number>(WORK, "add", [40, 2]);
+      expect(pool.statistics().queued).toBe(1);
+      blocked.cancel();
+      expect(yield* queued).toBe(42);
+      expect(pool.statistics()).toMatchObject({ busy: 0, queued: 0 });
+      yield* pool.shutdown();
+      expect(Atomics.load(f, 1)).toBe(0);
+    }));
+
   it("a job's own onCancel overrides the pool's", () =>
     run(function* () {
       const pool = new ThreadPool({ maxWorkers: 1, onCancel: "terminate" });
