@@ -7,7 +7,8 @@ const jobsPerSecond = {
   unit: "jobs/s",
   better: "higher" as const,
   value: perSecond,
-  format: (v: number) => (v >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : v.toFixed(0)),
+  format: (v: number) =>
+    v >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : v >= 10 ? v.toFixed(0) : v.toFixed(2),
 };
 const atLeastPiscina = (m: (r: "corio" | "piscina") => number | undefined) => {
   const c = m("corio");
