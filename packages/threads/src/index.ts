@@ -10,7 +10,6 @@ export { ThreadPool } from "./pool.js";
 export {
   defaultThreadPool,
   type ToThreadOptions,
-  type Transfer,
   toThread,
   withTransfer,
 } from "./to-thread.js";

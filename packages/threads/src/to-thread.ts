@@ -83,14 +83,8 @@ export function* toThread<R = unknown>(
 
 const TRANSFER: unique symbol = Symbol.for("@corio/threads/transfer") as never;
 
-/**
- * A job's result marked to be moved back rather than copied; see {@link withTransfer}.
- *
- * @asyncio none
- * @example
- * const marked: Transfer<ArrayBuffer> = { [Symbol.for("@corio/threads/transfer")]: true, value, transfer: [value] } as never;
- */
-export interface Transfer<T> {
+/** A job's result marked to be moved back rather than copied (what {@link withTransfer} makes). */
+interface Transfer<T> {
   readonly [TRANSFER]: true;
   readonly value: T;
   readonly transfer: readonly TransferListItem[];
