@@ -8,9 +8,14 @@
 //   [id, 0, failure]        it threw; `failure` is { name, message, stack, props } or { value }
 // A result wrapped by `withTransfer` is posted with its transfer list.
 
-/** The worker program. Kept to plain ES2022 CommonJS so that any Node 20+ runs it as is. */
+/**
+ * The worker program, plain ES2022 that runs as a CommonJS script or as an ES module: a worker
+ * inherits the process's flags, and `--input-type=module` makes eval'd code a module, where
+ * `require` does not exist, so even `node:worker_threads` is loaded with `import()`. Messages that
+ * arrive before the port has a listener wait in the port.
+ */
 export const WORKER_SOURCE = `"use strict";
-const { parentPort } = require("node:worker_threads");
+import("node:worker_threads").then(({ parentPort }) => {
 const TRANSFER = Symbol.for("@corio/threads/transfer");
 const loaded = new Map();
 const loading = new Map();
@@ -96,5 +101,6 @@ parentPort.on("message", (msg) => {
       parentPort.postMessage([id, 0, f]);
     },
   );
+});
 });
 `;

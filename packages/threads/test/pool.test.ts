@@ -302,6 +302,27 @@ describe("nothing outlives run()", () => {
     });
   }, 30_000);
 
+  it("works in a process started with --input-type=module, whose flags the workers inherit", async () => {
+    const src = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+    const code = [
+      `import { run } from "@corio/task";`,
+      `import { toThread } from ${JSON.stringify(src)};`,
+      `const work = new URL(${JSON.stringify(WORK.href)});`,
+      `console.log(await run(() => toThread(work, "add", [20, 22])));`,
+    ].join("\n");
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+      cwd: fileURLToPath(new URL("..", import.meta.url)),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 25_000);
+    const code_ = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    clearTimeout(timer);
+    expect({ code: code_, out: out.trim() }).toEqual({ code: 0, out: "42" });
+  }, 30_000);
+
   it("the pending job shows in the loop's task listing while it runs", () =>
     run(function* () {
       const job = createTask(toThread(WORK, "spin", [10, 1]));
