@@ -97,7 +97,11 @@ parentPort.on("message", (msg) => {
     (error) => {
       loading.delete(href);
       const f = failure(error);
-      if (f.message !== undefined) f.message = "cannot load " + href + ": " + f.message;
+      if (f.message !== undefined) {
+        const message = "cannot load " + href + ": " + f.message;
+        if (typeof f.stack === "string") f.stack = f.stack.replace(f.message, message);
+        f.message = message;
+      }
       parentPort.postMessage([id, 0, f]);
     },
   );

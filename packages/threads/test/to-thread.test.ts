@@ -113,6 +113,9 @@ describe("errors thrown in the worker", () => {
         /^cannot load file:.*broken\.mjs: Cannot find module .*no-such-dependency\.mjs/,
       );
       expect(err.code).toBe("ERR_MODULE_NOT_FOUND");
+      expect(err.stack).toMatch(
+        /^Error \[ERR_MODULE_NOT_FOUND\]: cannot load file:.*broken\.mjs: /,
+      );
     }));
 
   it("a result that cannot be cloned fails with a DataCloneError that says so", () =>
