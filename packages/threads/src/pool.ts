@@ -206,6 +206,7 @@ export class ThreadPool {
     const loop = getRunningLoop();
     // A worker first (starting one can throw), so that nothing below is left half made.
     let slot = this._idle.pop();
+    slot?.worker.ref();
     if (slot === undefined && this._slots.size < this._max) slot = this._spawn();
     if (!this._loops.has(loop)) {
       this._loops.set(
@@ -330,7 +331,11 @@ export class ThreadPool {
     else if (this._shutdown) {
       this._kill(slot);
       this._checkFinished();
-    } else this._idle.push(slot);
+    } else {
+      // An idle worker does not keep the process alive; one with a job does.
+      slot.worker.unref();
+      this._idle.push(slot);
+    }
   }
 
   /** Takes a queued job out of the count; the queue skips it lazily. */

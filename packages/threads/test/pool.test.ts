@@ -302,6 +302,13 @@ describe("nothing outlives run()", () => {
     });
   }, 30_000);
 
+  it("an idle worker does not keep the process alive, even if the loop is never closed", async () => {
+    const { code, out } = await runChild(
+      fileURLToPath(new URL("./fixtures/idle-exit.ts", import.meta.url)),
+    );
+    expect({ code, out }).toEqual({ code: 0, out: "job returned 3, 1 idle worker" });
+  }, 30_000);
+
   it("works in a process started with --input-type=module, whose flags the workers inherit", async () => {
     const src = fileURLToPath(new URL("../src/index.ts", import.meta.url));
     const code = [
@@ -332,3 +339,18 @@ describe("nothing outlives run()", () => {
       yield* job;
     }));
 });
+
+/** Runs a TypeScript file in a child `node --import tsx`; what it printed and its exit code. */
+async function runChild(file: string): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", file], {
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (out += d));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 25_000); // generous: a loaded machine
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  clearTimeout(timer);
+  return { code, out: out.trim() };
+}
