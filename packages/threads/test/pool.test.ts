@@ -279,27 +279,10 @@ describe("nothing outlives run()", () => {
   });
 
   it("a process whose run() left a job blocked forever still exits on its own", async () => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", fileURLToPath(new URL("./fixtures/exit-check.ts", import.meta.url))],
-      {
-        cwd: fileURLToPath(new URL("../../..", import.meta.url)),
-        stdio: ["ignore", "pipe", "pipe"],
-      },
+    const { code, out } = await runChild(
+      fileURLToPath(new URL("./fixtures/exit-check.ts", import.meta.url)),
     );
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 25_000); // generous: a loaded machine
-    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
-      child.on("close", (c, s) => resolve([c, s])),
-    );
-    clearTimeout(timer);
-    expect({ code, signal, out: out.trim() }).toEqual({
-      code: 0,
-      signal: null,
-      out: "run() returned 3",
-    });
+    expect({ code, out }).toEqual({ code: 0, out: "run() returned 3" });
   }, 30_000);
 
   it("an idle worker does not keep the process alive, even if the loop is never closed", async () => {
