@@ -17,6 +17,7 @@ import { Future } from "./future.js";
 import { Handle, TimerHandle } from "./handles.js";
 import { realNow, scheduleImmediate, viaMicrotask } from "./host.js";
 import { ReadyQueue } from "./ready-queue.js";
+import { SignalHandlers } from "./signals.js";
 import { TaskList } from "./task-list.js";
 import { type TimerEntry, TimerQueue } from "./timer-heap.js";
 
@@ -165,6 +166,7 @@ export class EventLoop implements I.EventLoop {
   private readonly _instruments: I.LoopInstrument[] = [];
   private readonly _external = new Set<{ label: string }>();
   private readonly _closeCallbacks = new Set<() => void>();
+  private _signals: SignalHandlers | null = null;
 
   private _closed = false;
   private _running = false;
@@ -476,6 +478,37 @@ export class EventLoop implements I.EventLoop {
     return () => {
       this._closeCallbacks.delete(entry);
     };
+  }
+
+  /**
+   * Runs `callback` on the loop each time the process receives `sig` (`"SIGTERM"`, or its number),
+   * replacing this loop's earlier handler for it. Closing the loop removes its handlers. Node.js
+   * only (see signals.ts).
+   *
+   * @asyncio `loop.add_signal_handler`
+   * @throws {TypeError} if `sig` is not a name or number, or `callback` not a plain function.
+   * @throws {RangeError} if `sig` is no signal of this platform.
+   * @throws {@link RuntimeError} outside Node.js, for SIGKILL/SIGSTOP, or if the loop is closed.
+   * @example
+   * loop.addSignalHandler("SIGTERM", () => mainTask.cancel());
+   */
+  addSignalHandler(sig: string | number, callback: () => void): void {
+    (this._signals ??= new SignalHandlers(this)).add(sig, callback);
+  }
+
+  /**
+   * Removes this loop's handler for `sig`; returns whether there was one.
+   *
+   * @asyncio `loop.remove_signal_handler`
+   * @throws the same argument errors as {@link EventLoop.addSignalHandler}.
+   */
+  removeSignalHandler(sig: string | number): boolean {
+    return (this._signals ??= new SignalHandlers(this)).remove(sig);
+  }
+
+  /** @internal The callback this loop runs for signal `name`, if any (used by `run()`'s SIGINT). */
+  _signalCallback(name: string): (() => void) | undefined {
+    return this._signals?.callbackOf(name);
   }
 
   /**

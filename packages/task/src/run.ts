@@ -1,5 +1,6 @@
 import * as I from "@corio/interfaces";
 import { EventLoop } from "@corio/loop";
+import { guardSigint } from "./sigint.js";
 import { Task } from "./task.js";
 
 const { RuntimeError, getRunningLoop, getRunningLoopOrNull, isCoroutine } = I;
@@ -24,6 +25,12 @@ export interface RunOptions {
   timeScale?: number;
   /** Called with the loop before the main task starts: install instruments or handlers here. */
   setup?: (loop: EventLoop) => void;
+  /**
+   * Node.js: the first Ctrl-C (SIGINT) cancels the main task, then `run()` rejects with
+   * `KeyboardInterrupt` and sets `process.exitCode` to 130 (see sigint.ts). Default `true`; it is
+   * skipped when the process already listens for SIGINT.
+   */
+  handleSigint?: boolean;
 }
 
 /**
@@ -75,13 +82,17 @@ export function run<T>(
   });
   options.setup?.(loop);
   const task = new Task(coro as I.Coroutine<T>, loop);
-  return runMain(loop, task);
+  return runMain(loop, task, options.handleSigint);
 }
 
-async function runMain<T>(loop: EventLoop, task: Task<T>): Promise<T> {
+async function runMain<T>(loop: EventLoop, task: Task<T>, handleSigint?: boolean): Promise<T> {
+  const sigint = guardSigint(loop, task, handleSigint);
   try {
     return await loop.runUntilComplete<T>(task);
+  } catch (error) {
+    throw sigint.translate(error);
   } finally {
+    sigint.release();
     try {
       await cancelAllTasks(loop);
     } finally {
