@@ -493,7 +493,7 @@ export class EventLoop implements I.EventLoop {
    * loop.addSignalHandler("SIGTERM", () => mainTask.cancel());
    */
   addSignalHandler(sig: string | number, callback: () => void): void {
-    (this._signals ??= new SignalHandlers(this)).add(sig, callback);
+    this._signalTable().add(sig, callback);
   }
 
   /**
@@ -503,12 +503,12 @@ export class EventLoop implements I.EventLoop {
    * @throws the same argument errors as {@link EventLoop.addSignalHandler}.
    */
   removeSignalHandler(sig: string | number): boolean {
-    return (this._signals ??= new SignalHandlers(this)).remove(sig);
+    return this._signalTable().remove(sig);
   }
 
-  /** @internal The callback this loop runs for signal `name`, if any (used by `run()`'s SIGINT). */
-  _signalCallback(name: string): (() => void) | undefined {
-    return this._signals?.callbackOf(name);
+  /** @internal This loop's signal handlers (`run()` installs its SIGINT handler through it). */
+  _signalTable(): SignalHandlers {
+    return (this._signals ??= new SignalHandlers(this));
   }
 
   /**
@@ -834,6 +834,7 @@ export class EventLoop implements I.EventLoop {
   private _deadlock(): void {
     const main = this._main;
     if (main === null || main.done()) return;
+    if (this._signals?.waitsForSignal()) return; // waiting for a signal (see signals.ts)
     const listing = this.formatTasks();
     this._finish(
       new DeadlockError(

@@ -6,7 +6,8 @@
  * `process.on(name, listener)` listener; the listener only queues the callback on the loop (as
  * asyncio's signal wakeup does), so the callback runs as an ordinary loop callback and an error in
  * it goes to the exception handler. The table registers one close callback with the loop, so
- * closing the loop removes every listener it installed. The host is reached through
+ * closing the loop removes every listener it installed. A loop with nothing to do but a signal
+ * handler is waiting for that signal, not deadlocked (asyncio would sit in `select()`). The host is reached through
  * `globalThis.process` (no `node:` import), which keeps `@corio/loop` loadable in browsers: there the
  * two methods throw a clear error instead.
  */
@@ -95,6 +96,7 @@ export function signalName(method: string, sig: unknown): string {
 interface Installed {
   callback: () => void;
   listener: () => void;
+  keepsAlive: boolean;
 }
 
 /** @internal One loop's signal handlers. */
@@ -107,7 +109,12 @@ export class SignalHandlers {
     this._loop = loop;
   }
 
-  add(sig: unknown, callback: unknown): void {
+  /**
+   * Installs `callback` for `sig`. While a handler that `keepsAlive` is installed, a loop with
+   * nothing else to do is waiting for the signal, not deadlocked (asyncio would sit in `select()`);
+   * `run()`'s own SIGINT handler passes `false`, so it never hides a deadlock.
+   */
+  add(sig: unknown, callback: unknown, keepsAlive = true): void {
     const name = signalName("addSignalHandler(sig, callback)", sig);
     if (typeof callback !== "function") {
       throw new TypeError(
@@ -127,7 +134,7 @@ export class SignalHandlers {
       if (!loop.isClosed()) loop.callSoon(cb);
     };
     hostProcess()!.on(name, listener);
-    this._byName.set(name, { callback: cb, listener });
+    this._byName.set(name, { callback: cb, listener, keepsAlive });
     this._forget ??= loop.addCloseCallback(() => this.clear());
   }
 
@@ -142,6 +149,12 @@ export class SignalHandlers {
       this._forget = null;
     }
     return true;
+  }
+
+  /** True while a handler is installed that the loop may be waiting for. */
+  waitsForSignal(): boolean {
+    for (const installed of this._byName.values()) if (installed.keepsAlive) return true;
+    return false;
   }
 
   /** The callback installed for `name`, if any. */

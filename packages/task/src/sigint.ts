@@ -1,7 +1,7 @@
 /**
  * Ctrl-C for `run()`, as `asyncio.run` handles it since Python 3.11.
  *
- * How it works: while the main task runs, the loop has a SIGINT handler (installed with
+ * How it works: while the main task runs, the loop has a SIGINT handler (in the table behind
  * `loop.addSignalHandler`, so a handler the program installs for SIGINT replaces it, as in asyncio).
  * The first Ctrl-C cancels the main task: its `finally` blocks run, and when it ends cancelled
  * `run()` rejects with `KeyboardInterrupt` (after the usual shutdown: every other task cancelled and
@@ -70,7 +70,9 @@ export function guardSigint(loop: EventLoop, main: Task<unknown>, enabled = true
     // The second Ctrl-C: stop waiting for the main task; the shutdown cancels it again.
     loop.stop();
   };
-  loop.addSignalHandler("SIGINT", onSigint);
+  const table = loop._signalTable();
+  table.add("SIGINT", onSigint, false); // never hides a deadlock
+
   let installed = true;
   return {
     translate(error) {
@@ -91,9 +93,7 @@ export function guardSigint(loop: EventLoop, main: Task<unknown>, enabled = true
     release() {
       if (!installed) return;
       installed = false;
-      if (!loop.isClosed() && loop._signalCallback("SIGINT") === onSigint) {
-        loop.removeSignalHandler("SIGINT");
-      }
+      if (!loop.isClosed() && table.callbackOf("SIGINT") === onSigint) table.remove("SIGINT");
     },
   };
 }
