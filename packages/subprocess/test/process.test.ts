@@ -1,7 +1,13 @@
 // Process on real child processes (`node -e ...`): communicate, wait, return codes, signals,
 // cancellation, the virtual clock, and what is left when the loop closes.
-import { CancelledError, DeadlockError, getRunningLoop, isCancelledError } from "@corio/interfaces";
-import { createTask, run, sleep } from "@corio/task";
+import {
+  CancelledError,
+  type Coroutine,
+  DeadlockError,
+  getRunningLoop,
+  isCancelledError,
+} from "@corio/interfaces";
+import { createTask, run, sleep, type Task } from "@corio/task";
 import { describe, expect, it } from "vitest";
 import {
   createSubprocessExec,
@@ -112,9 +118,9 @@ describe("communicate()", () => {
     }));
 });
 
-function* catchError(task: { [Symbol.iterator](): Iterator<unknown, unknown, unknown> }) {
+function* catchError(task: Task<unknown>): Coroutine<unknown> {
   try {
-    yield* task as never;
+    yield* task;
   } catch (error) {
     return error;
   }
