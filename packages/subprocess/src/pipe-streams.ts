@@ -300,6 +300,12 @@ function checkInt(method: string, n: unknown): void {
   }
 }
 
+function brokenPipe(label: string): Error {
+  return Object.assign(new Error(`write EPIPE: ${label} was closed by the other side`), {
+    code: "EPIPE",
+  });
+}
+
 /**
  * Writes bytes to a child's stdin.
  *
@@ -330,6 +336,9 @@ export class StreamWriter {
     });
     sink.on("drain", () => this._wakeAll());
     sink.on("close", () => {
+      // Closed from the other side (Node closes a child's stdin once the child has exited): later
+      // writes fail as asyncio's do on a broken pipe, with EPIPE.
+      if (!this._closing && this._error === null) this._error = brokenPipe(label);
       this._closing = true;
       this._closed = true;
       this._wakeAll();
@@ -341,10 +350,12 @@ export class StreamWriter {
    *
    * @asyncio `StreamWriter.write`
    * @throws {TypeError} if `data` is neither bytes nor a string.
+   * @throws the pipe's error once it broke (`EPIPE`: the child stopped reading).
    * @throws {@link RuntimeError} after `close()` or `writeEof()`.
    */
   write(data: Uint8Array | string): void {
     const buf = toBuffer("write(data)", data);
+    this._checkBroken();
     if (this._closing) throw new RuntimeError(`write() on ${this._label} after it was closed`);
     if (buf.length > 0) this._sink.write(buf);
   }
@@ -368,7 +379,7 @@ export class StreamWriter {
    */
   *drain(): I.Coroutine<void> {
     for (;;) {
-      if (this._error !== null) throw this._error;
+      this._checkBroken();
       if (this._closed || !this._sink.writableNeedDrain) return;
       yield* this._wait("drain");
     }
@@ -415,6 +426,14 @@ export class StreamWriter {
   _destroy(): void {
     this._closing = true;
     this._sink.destroy();
+  }
+
+  /** Throws the pipe's error; a pipe destroyed under us (its 'close' event not seen yet) is EPIPE. */
+  private _checkBroken(): void {
+    if (this._error === null && this._sink.destroyed && !this._closing) {
+      this._error = brokenPipe(this._label);
+    }
+    if (this._error !== null) throw this._error;
   }
 
   private *_wait(method: string): I.Coroutine<void> {
