@@ -48,6 +48,7 @@ export {
   isCancelledError,
   isCoroutine,
   isFutureLike,
+  KeyboardInterrupt,
   type LoopInstrument,
   type Operation,
   QueueEmpty,
