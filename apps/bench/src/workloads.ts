@@ -1,4 +1,5 @@
 // The workloads of issue 5, what each measures, and the target corio must reach against its peers.
+import { SUBPROCESS_WORKLOAD } from "./workloads-subprocess.js";
 
 /** The runtimes compared side by side; each has one program per workload it can express. */
 export const RUNTIMES = ["corio", "native", "effection", "effect", "cpython"] as const;
@@ -226,6 +227,7 @@ export const WORKLOADS: Workload[] = [
     target: "≥ 1000× faster than real time, same event order as a real-clock run",
     met: (m) => atLeast(m("corio"), 1000),
   },
+  SUBPROCESS_WORKLOAD,
 ];
 
 /** "corio vs peer": how many times better corio's median is (> 1: corio wins). */
