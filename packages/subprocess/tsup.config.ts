@@ -8,4 +8,5 @@ export default defineConfig({
   sourcemap: true,
   target: "es2022",
   treeshake: true,
+  removeNodeProtocol: false, // keep "node:child_process": it says plainly that this is Node-only
 });

@@ -31,7 +31,7 @@ export async function measure({ name, dir }) {
     write: false,
     logLevel: "silent",
     // What the package itself ships is measured; other corio packages count in their own rows.
-    external: ["@corio/*", "corio"],
+    external: ["@corio/*", "corio", "node:*"], // node: builtins: Node-only packages (subprocess...)
   });
   const code = result.outputFiles[0].contents;
   return {

@@ -32,30 +32,13 @@ export function hostProcess(): NodeProcessLike | null {
     : null;
 }
 
-let signalNumbers: Record<string, number> | null = null;
+let signalNumbers: Record<string, number> | undefined;
 
-/** `os.constants.signals`, read through `process.getBuiltinModule` (Node 20.16+), else a POSIX table. */
-function signalTable(proc: NodeProcessLike): Record<string, number> {
-  if (signalNumbers !== null) return signalNumbers;
-  const os = proc.getBuiltinModule?.("node:os") as
-    | { constants?: { signals?: Record<string, number> } }
-    | undefined;
-  signalNumbers = os?.constants?.signals ?? {
-    SIGHUP: 1,
-    SIGINT: 2,
-    SIGQUIT: 3,
-    SIGKILL: 9,
-    SIGUSR1: 10,
-    SIGUSR2: 12,
-    SIGPIPE: 13,
-    SIGALRM: 14,
-    SIGTERM: 15,
-    SIGCHLD: 17,
-    SIGCONT: 18,
-    SIGSTOP: 19,
-    SIGTSTP: 20,
-    SIGWINCH: 28,
-  };
+/** `os.constants.signals`, through `process.getBuiltinModule` (Node 20.16+; older: names only). */
+function signalTable(proc: NodeProcessLike): Record<string, number> | undefined {
+  signalNumbers ??= (
+    proc.getBuiltinModule?.("node:os") as { constants?: { signals?: Record<string, number> } }
+  )?.constants?.signals;
   return signalNumbers;
 }
 
@@ -76,9 +59,9 @@ export function signalName(method: string, sig: unknown): string {
   const table = signalTable(proc);
   let name: string | undefined;
   if (typeof sig === "string") {
-    if (Object.hasOwn(table, sig)) name = sig;
+    if (table === undefined ? /^SIG[A-Z0-9]+$/.test(sig) : Object.hasOwn(table, sig)) name = sig;
   } else if (typeof sig === "number") {
-    name = Object.keys(table).find((k) => table[k] === sig);
+    if (table !== undefined) name = Object.keys(table).find((k) => table[k] === sig);
   } else {
     throw new TypeError(
       `${method}: sig must be a signal name such as "SIGINT" or a signal number, got ${describe(sig)}`,
