@@ -2,7 +2,8 @@
  * @corio/subprocess: asyncio's subprocesses for corio coroutines (Node.js only).
  */
 export { IncompleteReadError, LimitOverrunError, ProcessLookupError } from "./errors.js";
-export { DEFAULT_LIMIT, StreamReader, StreamWriter } from "./pipe-streams.js";
+export { DEFAULT_LIMIT, StreamReader } from "./pipe-reader.js";
+export { StreamWriter } from "./pipe-writer.js";
 export { Process, type Signal } from "./process.js";
 export {
   createSubprocessExec,

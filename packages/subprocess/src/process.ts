@@ -13,7 +13,8 @@ import type { ChildProcess } from "node:child_process";
 import { constants } from "node:os";
 import * as I from "@corio/interfaces";
 import { ProcessLookupError } from "./errors.js";
-import { StreamReader, StreamWriter } from "./pipe-streams.js";
+import { StreamReader } from "./pipe-reader.js";
+import { StreamWriter } from "./pipe-writer.js";
 
 const { describeValue: describe } = I;
 
