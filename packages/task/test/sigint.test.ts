@@ -3,7 +3,9 @@
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DeadlockError, getRunningLoop } from "@corio/interfaces";
 import { describe, expect, it } from "vitest";
+import { run } from "../src/index.js";
 
 const program = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "sigint-program.ts");
 
@@ -98,4 +100,51 @@ describe("run() and Ctrl-C (SIGINT), as asyncio.run", () => {
       expect(out.code).toBe(1);
     });
   }
+});
+
+describe("run()'s SIGINT listener", () => {
+  const count = () => process.listenerCount("SIGINT");
+
+  it("is there while main runs and gone when run() returns", async () => {
+    const before = count();
+    const during = await run(function* () {
+      return count();
+    });
+    expect([during - before, count() - before]).toEqual([1, 0]);
+  });
+
+  it("is not installed with handleSigint: false, nor over a listener the process already has", async () => {
+    const before = count();
+    expect(
+      await run(
+        () =>
+          (function* () {
+            return count();
+          })(),
+        { handleSigint: false },
+      ),
+    ).toBe(before);
+    const own = () => {};
+    process.on("SIGINT", own);
+    try {
+      expect(
+        await run(function* () {
+          return count();
+        }),
+      ).toBe(before + 1);
+    } finally {
+      process.removeListener("SIGINT", own);
+    }
+  });
+
+  it("never hides a deadlock", async () => {
+    await expect(
+      run(
+        function* () {
+          yield* getRunningLoop().createFuture<void>("never");
+        },
+        { clock: "virtual" },
+      ),
+    ).rejects.toThrow(DeadlockError);
+  });
 });
