@@ -5,3 +5,5 @@
 throw new Error(
   "@corio/subprocess needs Node.js (it uses node:child_process); it is not available in browsers",
 );
+
+export {};
