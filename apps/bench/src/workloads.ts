@@ -1,5 +1,6 @@
 // The workloads of issue 5, what each measures, and the target corio must reach against its peers.
 import { THREAD_WORKLOADS } from "./workloads-threads.js";
+import { SUBPROCESS_WORKLOAD } from "./workloads-subprocess.js";
 
 /** The runtimes compared side by side; each has one program per workload it can express. */
 export const RUNTIMES = ["corio", "native", "effection", "effect", "cpython", "piscina"] as const;
@@ -229,6 +230,7 @@ export const WORKLOADS: Workload[] = [
     met: (m) => atLeast(m("corio"), 1000),
   },
   ...THREAD_WORKLOADS,
+  SUBPROCESS_WORKLOAD,
 ];
 
 /** "corio vs peer": how many times better corio's median is (> 1: corio wins). */

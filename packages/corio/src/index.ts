@@ -49,6 +49,7 @@ export {
   isCancelledError,
   isCoroutine,
   isFutureLike,
+  KeyboardInterrupt,
   type LoopInstrument,
   messageText,
   type Operation,

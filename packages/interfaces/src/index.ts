@@ -5,6 +5,7 @@ export {
   DeadlockError,
   InvalidStateError,
   isCancelledError,
+  KeyboardInterrupt,
   QueueEmpty,
   QueueFull,
   QueueShutDown,

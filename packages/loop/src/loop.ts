@@ -17,6 +17,7 @@ import { Future } from "./future.js";
 import { Handle, TimerHandle } from "./handles.js";
 import { hostTimer, realNow, scheduleImmediate, viaMicrotask } from "./host.js";
 import { ReadyQueue } from "./ready-queue.js";
+import { SignalHandlers } from "./signals.js";
 import { TaskList } from "./task-list.js";
 import { type TimerEntry, TimerQueue } from "./timer-heap.js";
 import { Unretrieved } from "./unretrieved.js";
@@ -166,6 +167,7 @@ export class EventLoop implements I.EventLoop {
   private readonly _instruments: I.LoopInstrument[] = [];
   private readonly _external = new Set<{ label: string }>();
   private readonly _closeCallbacks = new Set<() => void>();
+  private _signals: SignalHandlers | null = null;
 
   private _closed = false;
   private _running = false;
@@ -480,6 +482,37 @@ export class EventLoop implements I.EventLoop {
   }
 
   /**
+   * Runs `callback` on the loop each time the process receives `sig` (`"SIGTERM"`, or its number),
+   * replacing this loop's earlier handler for it. Closing the loop removes its handlers. Node.js
+   * only (see signals.ts).
+   *
+   * @asyncio `loop.add_signal_handler`
+   * @throws {TypeError} if `sig` is not a name or number, or `callback` not a plain function.
+   * @throws {RangeError} if `sig` is no signal of this platform.
+   * @throws {@link RuntimeError} outside Node.js, for SIGKILL/SIGSTOP, or if the loop is closed.
+   * @example
+   * loop.addSignalHandler("SIGTERM", () => mainTask.cancel());
+   */
+  addSignalHandler(sig: string | number, callback: () => void): void {
+    this._signalTable().add(sig, callback);
+  }
+
+  /**
+   * Removes this loop's handler for `sig`; returns whether there was one.
+   *
+   * @asyncio `loop.remove_signal_handler`
+   * @throws the same argument errors as {@link EventLoop.addSignalHandler}.
+   */
+  removeSignalHandler(sig: string | number): boolean {
+    return this._signalTable().remove(sig);
+  }
+
+  /** @internal This loop's signal handlers (`run()` installs its SIGINT handler through it). */
+  _signalTable(): SignalHandlers {
+    return (this._signals ??= new SignalHandlers(this));
+  }
+
+  /**
    * What the loop holds right now, for tests and tools.
    *
    * @example
@@ -791,6 +824,7 @@ export class EventLoop implements I.EventLoop {
   private _deadlock(): void {
     const main = this._main;
     if (main === null || main.done()) return;
+    if (this._signals?.waitsForSignal()) return; // waiting for a signal (see signals.ts)
     const listing = this.formatTasks();
     this._finish(
       new DeadlockError(

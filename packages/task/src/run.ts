@@ -1,6 +1,7 @@
 import * as I from "@corio/interfaces";
 import { EventLoop } from "@corio/loop";
 import { cancelAllTasks, watchHostExit } from "./shutdown.js";
+import { guardSigint } from "./sigint.js";
 import { Task } from "./task.js";
 
 const { RuntimeError, getRunningLoop, getRunningLoopOrNull, isCoroutine } = I;
@@ -25,6 +26,12 @@ export interface RunOptions {
   timeScale?: number;
   /** Called with the loop before the main task starts: install instruments or handlers here. */
   setup?: (loop: EventLoop) => void;
+  /**
+   * Node.js: the first Ctrl-C (SIGINT) cancels the main task, then `run()` rejects with
+   * `KeyboardInterrupt` and sets `process.exitCode` to 130 (see sigint.ts). Default `true`; it is
+   * skipped when the process already listens for SIGINT.
+   */
+  handleSigint?: boolean;
 }
 
 /**
@@ -76,23 +83,25 @@ export function run<T>(
   });
   options.setup?.(loop);
   const task = new Task(coro as I.Coroutine<T>, loop);
-  return runMain(loop, task);
+  return runMain(loop, task, options.handleSigint);
 }
 
-async function runMain<T>(loop: EventLoop, task: Task<T>): Promise<T> {
+async function runMain<T>(loop: EventLoop, task: Task<T>, handleSigint?: boolean): Promise<T> {
   // When the host is about to exit with the run still pending, the loop is stopped and the run
   // fails with the watch's DeadlockError (runUntilComplete itself would then report that the main
-  // task has no result yet).
+  // task has no result yet). A Ctrl-C turns the main task's cancellation into KeyboardInterrupt.
   let hostExit: unknown = null;
   const unwatch = watchHostExit(loop, (error) => {
     hostExit = error;
     loop.stop();
   });
+  const sigint = guardSigint(loop, task, handleSigint);
   try {
     return await loop.runUntilComplete<T>(task);
   } catch (error) {
-    throw hostExit ?? error;
+    throw hostExit ?? sigint.translate(error);
   } finally {
+    sigint.release();
     unwatch();
     try {
       await cancelAllTasks(loop);
