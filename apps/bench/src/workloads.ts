@@ -1,6 +1,7 @@
 // The workloads of issue 5, what each measures, and the target corio must reach against its peers.
-import { THREAD_WORKLOADS } from "./workloads-threads.js";
+
 import { SUBPROCESS_WORKLOAD } from "./workloads-subprocess.js";
+import { THREAD_WORKLOADS } from "./workloads-threads.js";
 
 /** The runtimes compared side by side; each has one program per workload it can express. */
 export const RUNTIMES = ["corio", "native", "effection", "effect", "cpython", "piscina"] as const;

@@ -4,6 +4,9 @@
 // own report of an uncaught error adds a source excerpt and a stack that differ between machines).
 import { type Coroutine, run } from "corio";
 
+// Everything goes to one stream, so that lines come out in the order they were printed (the
+// default exception handler writes to stderr, the examples to stdout).
+console.log = console.error;
 const [name, clock = "real", debug] = process.argv.slice(2);
 const mod = (await import(`./${name}.ts`)) as { main: () => Coroutine<unknown> };
 try {
