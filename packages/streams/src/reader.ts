@@ -1,0 +1,474 @@
+/**
+ * StreamReader: buffered reading from a byte stream, with asyncio's methods and flow control.
+ *
+ * How it works: whatever feeds the reader (a Node socket, a child's pipe, or a test calling
+ * `feedData`) appends to one buffer and wakes the single waiting reader through a future, so the
+ * wake-up enters the loop's ready queue. Every read method takes bytes out of the buffer only
+ * after its wait is over, so a task cancelled while waiting leaves every byte buffered for the
+ * next read. Past twice the `limit` the transport is paused; it resumes once a read brings the
+ * buffer back under `limit`, or as soon as a read must wait for more (asyncio's `_wait_for_data`).
+ */
+import {
+  type Coroutine,
+  describeValue,
+  type EventLoop,
+  type Future,
+  getRunningLoop,
+  type Operation,
+  RuntimeError,
+} from "@corio/interfaces";
+import { ByteBuffer } from "./byte-buffer.js";
+import { IncompleteReadError, LimitOverrunError } from "./errors.js";
+import { checkLimit } from "./validate.js";
+
+/** asyncio's default line-length limit: 64 KiB. */
+export const DEFAULT_LIMIT = 64 * 1024;
+
+/** Flow control a reader asks of whatever feeds it. */
+export interface ReadTransport {
+  /** Stop delivering data for now (the reader's buffer is full). */
+  pauseReading(): void;
+  /** Deliver data again. */
+  resumeReading(): void;
+}
+
+/** Options for {@link StreamReader}. */
+export interface StreamReaderOptions {
+  /**
+   * Longest line (or `readuntil` chunk) accepted, in bytes; the transport pauses past twice this.
+   * Default 64 KiB.
+   */
+  limit?: number;
+  /** The loop to wake; default: the running loop. */
+  loop?: EventLoop;
+}
+
+/** What a reader holds right now (see {@link StreamReader.statistics}). */
+export interface StreamReaderStatistics {
+  buffered: number;
+  limit: number;
+  eof: boolean;
+  paused: boolean;
+  waiting: boolean;
+}
+
+const EMPTY = Buffer.alloc(0);
+const NEWLINE = Buffer.from("\n");
+
+function toBytes(what: string, value: unknown): Buffer {
+  if (typeof value === "string") return Buffer.from(value, "utf8");
+  if (value instanceof Uint8Array) return Buffer.from(value);
+  throw new TypeError(`${what} must be a string or a Uint8Array, got ${describeValue(value)}`);
+}
+
+function checkCount(what: string, n: unknown, allowAll: boolean): number {
+  if (typeof n !== "number" || !Number.isInteger(n)) {
+    throw new TypeError(`${what} must be an integer, got ${describeValue(n)}`);
+  }
+  if (n < (allowAll ? -1 : 0)) {
+    throw new RangeError(`${what} must be ${allowAll ? "-1 (everything) or " : ""}0 or more, got ${n}`);
+  }
+  return n;
+}
+
+/**
+ * Reads bytes from a stream: a connection opened by `openConnection`, one accepted by
+ * `startServer`, or anything fed with `feedData` / `feedEof`.
+ *
+ * @asyncio `asyncio.StreamReader`
+ * @example
+ * const [reader, writer] = yield* openConnection("127.0.0.1", port);
+ * const line = yield* reader.readline();
+ */
+export class StreamReader {
+  private readonly _loop: EventLoop;
+  private readonly _limit: number;
+  private readonly _buffer = new ByteBuffer();
+  private _eof = false;
+  private _waiter: Future<void> | null = null;
+  private _exception: unknown = null;
+  private _transport: ReadTransport | null = null;
+  private _paused = false;
+
+  /**
+   * Makes a reader with nothing attached; feed it with `feedData` / `feedEof`, or attach a Node
+   * stream with `readerFromStream`.
+   *
+   * @throws {RangeError} if `limit` is not a positive integer.
+   * @throws {@link RuntimeError} without `loop`, if no loop is running.
+   * @example
+   * const reader = new StreamReader({ limit: 1024 });
+   */
+  constructor(options: StreamReaderOptions = {}) {
+    this._limit = checkLimit("StreamReader(options): options.limit", options.limit);
+    this._loop = options.loop ?? getRunningLoop();
+  }
+
+  /** The limit this reader was made with, in bytes. */
+  get limit(): number {
+    return this._limit;
+  }
+
+  /**
+   * @internal Connects the reader to what feeds it, for flow control. Called once, by
+   * `readerFromStream` and the connection functions.
+   */
+  _setTransport(transport: ReadTransport): void {
+    if (this._transport !== null) throw new RuntimeError("StreamReader: transport already set");
+    this._transport = transport;
+  }
+
+  /**
+   * The error that ended the stream (set by {@link setException}), or `null`.
+   *
+   * @asyncio `StreamReader.exception`
+   */
+  exception(): unknown {
+    return this._exception;
+  }
+
+  /**
+   * Makes every read from now on throw `error`; a read that is waiting throws it at once.
+   *
+   * @asyncio `StreamReader.set_exception`
+   * @example
+   * reader.setException(new Error("peer vanished"));
+   */
+  setException(error: unknown): void {
+    this._exception = error;
+    const waiter = this._waiter;
+    if (waiter !== null) {
+      this._waiter = null;
+      if (!waiter.done() && !this._loop.isClosed()) waiter.setException(error);
+    }
+  }
+
+  private _wakeup(): void {
+    const waiter = this._waiter;
+    if (waiter !== null) {
+      this._waiter = null;
+      if (!waiter.done() && !this._loop.isClosed()) waiter.setResult(undefined);
+    }
+  }
+
+  /**
+   * Appends bytes to the buffer and wakes a waiting read; pauses the transport past twice the
+   * limit.
+   *
+   * @asyncio `StreamReader.feed_data`
+   * @throws {@link RuntimeError} after {@link feedEof}.
+   * @example
+   * reader.feedData(Buffer.from("hello\n"));
+   */
+  feedData(data: Uint8Array): void {
+    if (this._eof) throw new RuntimeError("StreamReader.feedData() called after feedEof()");
+    if (data.length === 0) return;
+    this._buffer.push(data);
+    this._wakeup();
+    if (this._transport !== null && !this._paused && this._buffer.length > 2 * this._limit) {
+      this._paused = true;
+      this._transport.pauseReading();
+    }
+  }
+
+  /**
+   * Marks the end of the stream: reads return what is buffered, then empty results.
+   *
+   * @asyncio `StreamReader.feed_eof`
+   * @example
+   * reader.feedEof();
+   */
+  feedEof(): void {
+    this._eof = true;
+    this._wakeup();
+  }
+
+  /**
+   * True once the stream has ended and every buffered byte was read.
+   *
+   * @asyncio `StreamReader.at_eof`
+   * @example
+   * while (!reader.atEof()) handle(yield* reader.read(4096));
+   */
+  atEof(): boolean {
+    return this._eof && this._buffer.length === 0;
+  }
+
+  /**
+   * What the reader holds: buffered bytes, its limit, whether it reached EOF, whether the
+   * transport is paused and whether a read is waiting.
+   *
+   * @example
+   * reader.statistics(); // { buffered: 131073, limit: 65536, eof: false, paused: true, waiting: false }
+   */
+  statistics(): StreamReaderStatistics {
+    return {
+      buffered: this._buffer.length,
+      limit: this._limit,
+      eof: this._eof,
+      paused: this._paused,
+      waiting: this._waiter !== null,
+    };
+  }
+
+  private _maybeResume(): void {
+    if (this._paused && this._buffer.length <= this._limit) {
+      this._paused = false;
+      this._transport!.resumeReading();
+    }
+  }
+
+  /** Waits until data or EOF arrives; buffered bytes are untouched, so cancelling loses nothing. */
+  private *_waitForData(name: string): Coroutine<void> {
+    if (this._waiter !== null) {
+      throw new RuntimeError(
+        `${name}() called while another task is already waiting for incoming data`,
+      );
+    }
+    // Waiting while paused would never end (readexactly(n) with n > 2 * limit, say).
+    if (this._paused) {
+      this._paused = false;
+      this._transport!.resumeReading();
+    }
+    const waiter = this._loop.createFuture<void>(`StreamReader.${name}()`);
+    this._waiter = waiter;
+    // Bytes from a transport come from outside the loop: hold a virtual clock still meanwhile.
+    const release = this._transport === null ? null : this._loop.trackExternal(`${name}()`);
+    try {
+      yield* waiter;
+    } finally {
+      if (this._waiter === waiter) this._waiter = null;
+      if (release !== null) release();
+    }
+  }
+
+  /**
+   * Reads up to `n` bytes: waits until at least one byte is buffered, then returns what is there
+   * (at most `n`). With `n = -1` (the default), reads until EOF and returns everything. Returns
+   * an empty buffer at EOF.
+   *
+   * @asyncio `StreamReader.read`
+   * @throws {TypeError} if `n` is not an integer; {RangeError} if it is below -1.
+   * @throws the stream's error (see {@link exception}).
+   * @throws {@link CancelledError} if the task is cancelled; buffered bytes stay buffered (even
+   * with `n = -1`, unlike asyncio, which loses what it had gathered).
+   * @example
+   * const chunk = yield* reader.read(4096);
+   * const all = yield* reader.read();
+   */
+  read(n = -1): Operation<Buffer> {
+    checkCount("read(n): n", n, true);
+    return this._read(n);
+  }
+
+  private *_read(n: number): Coroutine<Buffer> {
+    if (this._exception !== null) throw this._exception;
+    if (n === 0) return EMPTY;
+    if (n < 0) {
+      while (!this._eof) yield* this._waitForData("read");
+      if (this._exception !== null) throw this._exception;
+      return this._buffer.take(this._buffer.length);
+    }
+    if (this._buffer.length === 0 && !this._eof) yield* this._waitForData("read");
+    const data = this._buffer.take(n);
+    this._maybeResume();
+    return data;
+  }
+
+  /**
+   * Reads exactly `n` bytes.
+   *
+   * @asyncio `StreamReader.readexactly`
+   * @throws {TypeError} / {RangeError} if `n` is not an integer ≥ 0.
+   * @throws {@link IncompleteReadError} if the stream ends first; `partial` holds what arrived.
+   * @throws {@link CancelledError} if the task is cancelled; what arrived stays buffered.
+   * @example
+   * const header = yield* reader.readexactly(4);
+   * const body = yield* reader.readexactly(header.readUInt32BE(0));
+   */
+  readexactly(n: number): Operation<Buffer> {
+    checkCount("readexactly(n): n", n, false);
+    return this._readexactly(n);
+  }
+
+  private *_readexactly(n: number): Coroutine<Buffer> {
+    if (this._exception !== null) throw this._exception;
+    if (n === 0) return EMPTY;
+    while (this._buffer.length < n) {
+      if (this._eof) throw new IncompleteReadError(this._buffer.take(this._buffer.length), n);
+      yield* this._waitForData("readexactly");
+    }
+    const data = this._buffer.take(n);
+    this._maybeResume();
+    return data;
+  }
+
+  /**
+   * Reads up to and including `separator` (a string, bytes, or a list of them: the shortest
+   * match wins).
+   *
+   * @asyncio `StreamReader.readuntil`
+   * @throws {TypeError} / {RangeError} if `separator` is not one or more non-empty strings/bytes.
+   * @throws {@link LimitOverrunError} if no separator shows within `limit` bytes; the data stays
+   * buffered.
+   * @throws {@link IncompleteReadError} if the stream ends first; `partial` holds the rest.
+   * @throws {@link CancelledError} if the task is cancelled; nothing is consumed.
+   * @example
+   * const head = yield* reader.readuntil("\r\n\r\n");
+   */
+  readuntil(separator: string | Uint8Array | readonly (string | Uint8Array)[] = NEWLINE): Operation<Buffer> {
+    const list = Array.isArray(separator) ? separator : [separator];
+    if (list.length === 0) {
+      throw new RangeError("readuntil(separator): separator list must not be empty");
+    }
+    const seps = list
+      .map((s, i) => toBytes(`readuntil(separator): separator[${i}]`, s))
+      .sort((a, b) => a.length - b.length);
+    if (seps[0]!.length === 0) {
+      throw new RangeError("readuntil(separator): separator must be at least one byte");
+    }
+    return this._readuntil(seps);
+  }
+
+  private *_readuntil(seps: Buffer[]): Coroutine<Buffer> {
+    if (this._exception !== null) throw this._exception;
+    const minLen = seps[0]!.length;
+    const maxLen = seps[seps.length - 1]!.length;
+    const buffer = this._buffer;
+    // Bytes before `offset` are known to hold no separator.
+    let offset = 0;
+    let matchStart = -1;
+    let matchEnd = -1;
+    for (;;) {
+      const buflen = buffer.length;
+      if (buflen - offset >= minLen) {
+        for (const sep of seps) {
+          const i = buffer.indexOf(sep, offset);
+          if (i !== -1 && (matchEnd === -1 || i + sep.length < matchEnd)) {
+            matchStart = i;
+            matchEnd = i + sep.length;
+          }
+        }
+        if (matchEnd !== -1) break;
+        offset = Math.max(0, buflen + 1 - maxLen);
+        if (offset > this._limit) {
+          throw new LimitOverrunError(
+            "Separator is not found, and chunk exceed the limit",
+            offset,
+          );
+        }
+      }
+      if (this._eof) throw new IncompleteReadError(buffer.take(buffer.length), null);
+      yield* this._waitForData("readuntil");
+    }
+    if (matchStart > this._limit) {
+      throw new LimitOverrunError(
+        "Separator is found, but chunk is longer than limit",
+        matchStart,
+      );
+    }
+    const chunk = buffer.take(matchEnd);
+    this._maybeResume();
+    return chunk;
+  }
+
+  /**
+   * Reads one line, ending with `"\n"`; at EOF returns the unterminated rest, then empty buffers.
+   *
+   * @asyncio `StreamReader.readline`
+   * @throws {@link LimitOverrunError} if the line is longer than `limit` (asyncio raises
+   * `ValueError`): as in asyncio, the long line is dropped if its end is buffered, else the whole
+   * buffer is.
+   * @throws {@link CancelledError} if the task is cancelled; nothing is consumed.
+   * @example
+   * for (let line = yield* reader.readline(); line.length > 0; line = yield* reader.readline()) {
+   *   console.log(line.toString().trimEnd());
+   * }
+   */
+  *readline(): Coroutine<Buffer> {
+    try {
+      return yield* this._readuntil([NEWLINE]);
+    } catch (error) {
+      if (error instanceof IncompleteReadError) return error.partial;
+      if (error instanceof LimitOverrunError) {
+        if (this._buffer.startsWith(NEWLINE, error.consumed)) {
+          this._buffer.skip(error.consumed + NEWLINE.length);
+        } else {
+          this._buffer.clear();
+        }
+        this._maybeResume();
+        throw new LimitOverrunError(error.message, error.consumed);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Calls `handle` with each line until EOF and returns how many lines it handled: the
+   * `yield*`-friendly form of `async for line in reader`. `handle` may be a generator function
+   * (awaited before the next line is read) or a plain function.
+   *
+   * @asyncio `async for line in reader`
+   * @throws {TypeError} if `handle` is not a function.
+   * @throws whatever `readline` or `handle` throws.
+   * @example
+   * yield* reader.lines((line) => console.log(line.toString().trimEnd()));
+   */
+  lines(handle: (line: Buffer) => Operation<unknown> | unknown): Coroutine<number> {
+    if (typeof handle !== "function") {
+      throw new TypeError(`lines(handle): handle must be a function, got ${describeValue(handle)}`);
+    }
+    return this._lines(handle);
+  }
+
+  private *_lines(handle: (line: Buffer) => Operation<unknown> | unknown): Coroutine<number> {
+    let count = 0;
+    for (;;) {
+      const line = yield* this.readline();
+      if (line.length === 0) return count;
+      const result = handle(line);
+      count++;
+      if (
+        typeof result === "object" &&
+        result !== null &&
+        typeof (result as Operation<unknown>)[Symbol.iterator] === "function"
+      ) {
+        yield* result as Operation<unknown>;
+      }
+    }
+  }
+
+  /**
+   * Lines as an async iterator, for `for await` in an `async` function running beside the loop
+   * (inside a coroutine use {@link lines} or `readline`). Each step runs `readline()` as a task.
+   *
+   * @asyncio `StreamReader.__aiter__`
+   * @example
+   * for await (const line of reader) console.log(line.toString());
+   */
+  [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    return {
+      next: () =>
+        new Promise<IteratorResult<Buffer>>((resolve, reject) => {
+          const task = this._loop.createTask(this.readline());
+          task.addDoneCallback((t) => {
+            const error = exceptionOf(t);
+            if (error !== null) reject(error);
+            else {
+              const line = t.result();
+              resolve(line.length === 0 ? { done: true, value: undefined } : { done: false, value: line });
+            }
+          });
+        }),
+    };
+  }
+}
+
+/** The task's error, or the CancelledError that `exception()` throws for a cancelled task. */
+function exceptionOf(t: { exception(): unknown }): unknown {
+  try {
+    return t.exception();
+  } catch (error) {
+    return error;
+  }
+}

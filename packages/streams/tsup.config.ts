@@ -1,0 +1,19 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig([
+  {
+    entry: ["src/index.ts"],
+    format: ["esm", "cjs"],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: "es2022",
+    treeshake: true,
+  },
+  {
+    // The "browser" export condition: a stub that throws a clear error (no sockets in browsers).
+    entry: ["src/browser.ts"],
+    format: ["esm"],
+    target: "es2022",
+  },
+]);
