@@ -3,3 +3,5 @@
 throw new Error(
   "@corio/streams needs Node.js (it uses node:net and node:tls); it is not available in browsers",
 );
+
+export {};

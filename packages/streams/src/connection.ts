@@ -2,9 +2,10 @@
  * openConnection / openUnixConnection: connect a TCP (optionally TLS) or Unix socket and return
  * asyncio's `[reader, writer]` pair.
  */
-import { type Coroutine, getRunningLoop, type Operation } from "@corio/interfaces";
+
 import * as net from "node:net";
 import * as tls from "node:tls";
+import { type Coroutine, getRunningLoop } from "@corio/interfaces";
 import { wrapSocket } from "./node-stream.js";
 import type { StreamReader } from "./reader.js";
 import { checkHost, checkLimit, checkPath, checkPort } from "./validate.js";
@@ -62,7 +63,7 @@ export function openConnection(
   host: string,
   port: number,
   options: OpenConnectionOptions = {},
-): Operation<Pair> {
+): Coroutine<Pair> {
   checkHost("openConnection(host, port): host", host);
   checkPort("openConnection(host, port): port", port, 1);
   const limit = checkLimit("openConnection(host, port, options): options.limit", options.limit);
@@ -78,7 +79,8 @@ export function openConnection(
         servername,
         localAddress: options.localAddress,
         family: options.family,
-        allowHalfOpen: true,
+        // TLS has no half-close (asyncio's SSL transports close on EOF too).
+        allowHalfOpen: false,
       } as tls.ConnectionOptions);
     }
     return net.connect({
@@ -107,7 +109,7 @@ export function openConnection(
 export function openUnixConnection(
   path: string,
   options: OpenUnixConnectionOptions = {},
-): Operation<Pair> {
+): Coroutine<Pair> {
   checkPath("openUnixConnection(path): path", path);
   const limit = checkLimit("openUnixConnection(path, options): options.limit", options.limit);
   return connect(`openUnixConnection(${path})`, limit, path, () =>

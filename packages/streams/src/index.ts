@@ -1,4 +1,9 @@
-export { openConnection, type OpenConnectionOptions, type OpenUnixConnectionOptions, openUnixConnection } from "./connection.js";
+export {
+  type OpenConnectionOptions,
+  type OpenUnixConnectionOptions,
+  openConnection,
+  openUnixConnection,
+} from "./connection.js";
 export { IncompleteReadError, LimitOverrunError } from "./errors.js";
 export {
   type ReaderFromStreamOptions,

@@ -5,10 +5,11 @@
  * Each bridge registers a loop close callback that destroys the stream, and drops it once the
  * stream closes by itself, so no socket or pipe outlives `run()`.
  */
-import { describeValue, type EventLoop, getRunningLoop } from "@corio/interfaces";
+
 import type { Socket } from "node:net";
 import type { Duplex, Readable, Writable } from "node:stream";
 import type { TLSSocket } from "node:tls";
+import { describeValue, type EventLoop, getRunningLoop } from "@corio/interfaces";
 import { StreamReader } from "./reader.js";
 import { StreamWriter } from "./writer.js";
 

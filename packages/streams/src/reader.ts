@@ -66,7 +66,9 @@ function checkCount(what: string, n: unknown, allowAll: boolean): number {
     throw new TypeError(`${what} must be an integer, got ${describeValue(n)}`);
   }
   if (n < (allowAll ? -1 : 0)) {
-    throw new RangeError(`${what} must be ${allowAll ? "-1 (everything) or " : ""}0 or more, got ${n}`);
+    throw new RangeError(
+      `${what} must be ${allowAll ? "-1 (everything) or " : ""}0 or more, got ${n}`,
+    );
   }
   return n;
 }
@@ -256,7 +258,7 @@ export class StreamReader {
    * const chunk = yield* reader.read(4096);
    * const all = yield* reader.read();
    */
-  read(n = -1): Operation<Buffer> {
+  read(n = -1): Coroutine<Buffer> {
     checkCount("read(n): n", n, true);
     return this._read(n);
   }
@@ -286,7 +288,7 @@ export class StreamReader {
    * const header = yield* reader.readexactly(4);
    * const body = yield* reader.readexactly(header.readUInt32BE(0));
    */
-  readexactly(n: number): Operation<Buffer> {
+  readexactly(n: number): Coroutine<Buffer> {
     checkCount("readexactly(n): n", n, false);
     return this._readexactly(n);
   }
@@ -316,7 +318,9 @@ export class StreamReader {
    * @example
    * const head = yield* reader.readuntil("\r\n\r\n");
    */
-  readuntil(separator: string | Uint8Array | readonly (string | Uint8Array)[] = NEWLINE): Operation<Buffer> {
+  readuntil(
+    separator: string | Uint8Array | readonly (string | Uint8Array)[] = NEWLINE,
+  ): Coroutine<Buffer> {
     const list = Array.isArray(separator) ? separator : [separator];
     if (list.length === 0) {
       throw new RangeError("readuntil(separator): separator list must not be empty");
@@ -352,20 +356,14 @@ export class StreamReader {
         if (matchEnd !== -1) break;
         offset = Math.max(0, buflen + 1 - maxLen);
         if (offset > this._limit) {
-          throw new LimitOverrunError(
-            "Separator is not found, and chunk exceed the limit",
-            offset,
-          );
+          throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
         }
       }
       if (this._eof) throw new IncompleteReadError(buffer.take(buffer.length), null);
       yield* this._waitForData("readuntil");
     }
     if (matchStart > this._limit) {
-      throw new LimitOverrunError(
-        "Separator is found, but chunk is longer than limit",
-        matchStart,
-      );
+      throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
     }
     const chunk = buffer.take(matchEnd);
     this._maybeResume();
@@ -456,7 +454,9 @@ export class StreamReader {
             if (error !== null) reject(error);
             else {
               const line = t.result();
-              resolve(line.length === 0 ? { done: true, value: undefined } : { done: false, value: line });
+              resolve(
+                line.length === 0 ? { done: true, value: undefined } : { done: false, value: line },
+              );
             }
           });
         }),

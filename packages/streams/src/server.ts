@@ -7,6 +7,10 @@
  * (`trackExternal`), so a task waiting in `serveForever()` is not a deadlock, and the loop's
  * closing closes the server and every client socket it accepted.
  */
+
+import { statSync, unlinkSync } from "node:fs";
+import * as net from "node:net";
+import * as tls from "node:tls";
 import {
   type Coroutine,
   type EventLoop,
@@ -14,12 +18,8 @@ import {
   getRunningLoop,
   isCancelledError,
   isCoroutine,
-  type Operation,
   RuntimeError,
 } from "@corio/interfaces";
-import { statSync, unlinkSync } from "node:fs";
-import * as net from "node:net";
-import * as tls from "node:tls";
 import { wrapSocket } from "./node-stream.js";
 import type { StreamReader } from "./reader.js";
 import { checkFunction, checkHost, checkLimit, checkPath, checkPort } from "./validate.js";
@@ -100,8 +100,11 @@ export class Server {
       for (const w of waiters) if (!w.done()) w.setResult(undefined);
     });
     server.on("error", (error: unknown) => {
-      if (!loop.isClosed()) loop.callExceptionHandler({ message: "server error", exception: error });
+      if (!loop.isClosed())
+        loop.callExceptionHandler({ message: "server error", exception: error });
     });
+    // A failed TLS handshake: Node destroys the socket; the client sees the error.
+    if (server instanceof tls.Server) server.on("tlsClientError", () => {});
     const event = server instanceof tls.Server ? "secureConnection" : "connection";
     server.on(event, (socket: net.Socket) => this._accept(socket, limit, path, clientConnected));
   }
@@ -218,7 +221,7 @@ export class Server {
    * server.close();
    * yield* server.waitClosed();
    */
-  waitClosed(): Operation<void> {
+  waitClosed(): Coroutine<void> {
     return this._waitClosed();
   }
 
@@ -247,7 +250,9 @@ export class Server {
    */
   *serveForever(): Coroutine<void> {
     if (this._forever !== null) {
-      throw new RuntimeError(`server ${describe(this._address)} is already being awaited on serveForever()`);
+      throw new RuntimeError(
+        `server ${describe(this._address)} is already being awaited on serveForever()`,
+      );
     }
     if (this._closing) throw new RuntimeError(`server ${describe(this._address)} is closed`);
     const forever = this._loop.createFuture<void>("Server.serveForever()");
@@ -321,7 +326,7 @@ export function startServer(
   host: string | null,
   port: number,
   options: StartServerOptions = {},
-): Operation<Server> {
+): Coroutine<Server> {
   checkFunction("startServer(clientConnected, host, port): clientConnected", clientConnected);
   if (host !== null) checkHost("startServer(clientConnected, host, port): host", host);
   checkPort("startServer(clientConnected, host, port): port", port, 0);
@@ -338,7 +343,8 @@ function* startTcp(
 ): Coroutine<Server> {
   const server =
     options.ssl !== undefined
-      ? tls.createServer({ ...options.ssl, allowHalfOpen: true })
+      ? // TLS has no half-close: a half-open TLS socket would keep the server from closing.
+        tls.createServer({ ...options.ssl, allowHalfOpen: false })
       : net.createServer({ allowHalfOpen: true });
   yield* listen(server, `startServer(${host}, ${port})`, {
     host: host ?? undefined,
@@ -364,7 +370,7 @@ export function startUnixServer(
   clientConnected: ClientConnected,
   path: string,
   options: StartUnixServerOptions = {},
-): Operation<Server> {
+): Coroutine<Server> {
   checkFunction("startUnixServer(clientConnected, path): clientConnected", clientConnected);
   checkPath("startUnixServer(clientConnected, path): path", path);
   const limit = checkLimit("startUnixServer(..., options): options.limit", options.limit);

@@ -30,7 +30,9 @@ export function checkHost(what: string, host: unknown): string {
 /** A non-empty socket path. */
 export function checkPath(what: string, path: unknown): string {
   if (typeof path !== "string" || path === "") {
-    throw new TypeError(`${what} must be a non-empty string (a socket path), got ${describeValue(path)}`);
+    throw new TypeError(
+      `${what} must be a non-empty string (a socket path), got ${describeValue(path)}`,
+    );
   }
   return path;
 }

@@ -8,17 +8,17 @@
  * loop's ready queue; a cancelled drain just stops waiting. `'close'` marks the connection lost:
  * waiting drains end, later ones throw, `waitClosed()` returns (or throws the error that closed it).
  */
+
+import type { Writable } from "node:stream";
 import {
   type Coroutine,
   describeValue,
   type EventLoop,
   type Future,
   getRunningLoop,
-  type Operation,
   RuntimeError,
   YIELD_NOW,
 } from "@corio/interfaces";
-import type { Writable } from "node:stream";
 import { connectionLost } from "./errors.js";
 import type { StreamReader } from "./reader.js";
 
@@ -265,7 +265,7 @@ export class StreamWriter {
    * writer.close();
    * yield* writer.waitClosed();
    */
-  waitClosed(): Operation<void> {
+  waitClosed(): Coroutine<void> {
     return this._waitClosed();
   }
 
