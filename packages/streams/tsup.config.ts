@@ -9,6 +9,8 @@ export default defineConfig([
     sourcemap: true,
     target: "es2022",
     treeshake: true,
+    // Keep "node:net" as written: it says at a glance that this is a Node-only package.
+    removeNodeProtocol: false,
   },
   {
     // The "browser" export condition: a stub that throws a clear error (no sockets in browsers).

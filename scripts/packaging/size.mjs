@@ -31,7 +31,8 @@ export async function measure({ name, dir }) {
     write: false,
     logLevel: "silent",
     // What the package itself ships is measured; other corio packages count in their own rows.
-    external: ["@corio/*", "corio"],
+    // Node's built-ins (Node-only packages such as @corio/streams) are the host's, not the package's.
+    external: ["@corio/*", "corio", "node:*"],
   });
   const code = result.outputFiles[0].contents;
   return {
