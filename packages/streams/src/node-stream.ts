@@ -88,7 +88,8 @@ function attachReadable(reader: StreamReader, stream: Readable, loop: EventLoop)
     resumeReading: () => stream.resume(),
   });
   stream.on("data", (chunk: Buffer | string) => {
-    if (!ended) reader.feedData(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    // Node hands each read a fresh Buffer: the reader may keep it without a copy.
+    if (!ended) reader._feed(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   });
   stream.on("end", () => {
     if (!ended) {

@@ -163,6 +163,15 @@ export class StreamReader {
    * reader.feedData(Buffer.from("hello\n"));
    */
   feedData(data: Uint8Array): void {
+    if (!(data instanceof Uint8Array)) {
+      throw new TypeError(`feedData(data): data must be a Uint8Array, got ${describeValue(data)}`);
+    }
+    // A copy, as asyncio's bytearray.extend makes: the caller may reuse its array.
+    this._feed(Buffer.from(data));
+  }
+
+  /** @internal feedData for a chunk nobody else will touch (a Node stream's): no copy. */
+  _feed(data: Buffer): void {
     if (this._eof) throw new RuntimeError("StreamReader.feedData() called after feedEof()");
     if (data.length === 0) return;
     this._buffer.push(data);
@@ -220,8 +229,11 @@ export class StreamReader {
     }
   }
 
-  /** Waits until data or EOF arrives; buffered bytes are untouched, so cancelling loses nothing. */
-  private *_waitForData(name: string): Coroutine<void> {
+  /**
+   * Waits until data or EOF arrives; buffered bytes are untouched, so cancelling loses nothing.
+   * `name` is the read method, `label` what task listings show ("StreamReader.<name>()").
+   */
+  private *_waitForData(name: string, label: string): Coroutine<void> {
     if (this._waiter !== null) {
       throw new RuntimeError(
         `${name}() called while another task is already waiting for incoming data`,
@@ -232,10 +244,10 @@ export class StreamReader {
       this._paused = false;
       this._transport!.resumeReading();
     }
-    const waiter = this._loop.createFuture<void>(`StreamReader.${name}()`);
+    const waiter = this._loop.createFuture<void>(label);
     this._waiter = waiter;
     // Bytes from a transport come from outside the loop: hold a virtual clock still meanwhile.
-    const release = this._transport === null ? null : this._loop.trackExternal(`${name}()`);
+    const release = this._transport === null ? null : this._loop.trackExternal(label);
     try {
       yield* waiter;
     } finally {
@@ -267,11 +279,11 @@ export class StreamReader {
     if (this._exception !== null) throw this._exception;
     if (n === 0) return EMPTY;
     if (n < 0) {
-      while (!this._eof) yield* this._waitForData("read");
+      while (!this._eof) yield* this._waitForData("read", "StreamReader.read()");
       if (this._exception !== null) throw this._exception;
       return this._buffer.take(this._buffer.length);
     }
-    if (this._buffer.length === 0 && !this._eof) yield* this._waitForData("read");
+    if (this._buffer.length === 0 && !this._eof) yield* this._waitForData("read", "StreamReader.read()");
     const data = this._buffer.take(n);
     this._maybeResume();
     return data;
@@ -298,7 +310,7 @@ export class StreamReader {
     if (n === 0) return EMPTY;
     while (this._buffer.length < n) {
       if (this._eof) throw new IncompleteReadError(this._buffer.take(this._buffer.length), n);
-      yield* this._waitForData("readexactly");
+      yield* this._waitForData("readexactly", "StreamReader.readexactly()");
     }
     const data = this._buffer.take(n);
     this._maybeResume();
@@ -360,7 +372,7 @@ export class StreamReader {
         }
       }
       if (this._eof) throw new IncompleteReadError(buffer.take(buffer.length), null);
-      yield* this._waitForData("readuntil");
+      yield* this._waitForData("readuntil", "StreamReader.readuntil()");
     }
     if (matchStart > this._limit) {
       throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
