@@ -283,7 +283,8 @@ export class StreamReader {
       if (this._exception !== null) throw this._exception;
       return this._buffer.take(this._buffer.length);
     }
-    if (this._buffer.length === 0 && !this._eof) yield* this._waitForData("read", "StreamReader.read()");
+    if (this._buffer.length === 0 && !this._eof)
+      yield* this._waitForData("read", "StreamReader.read()");
     const data = this._buffer.take(n);
     this._maybeResume();
     return data;
