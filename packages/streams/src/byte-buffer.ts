@@ -62,7 +62,12 @@ export class ByteBuffer {
   take(n: number): Buffer {
     const count = Math.min(n, this._end - this._start);
     if (this._adopted) {
-      // Nobody writes into an adopted chunk: hand out a view.
+      // Nobody writes into an adopted chunk: hand it out whole, or a view of it.
+      if (count === this._data.length) {
+        const whole = this._data;
+        this._clearStorage();
+        return whole;
+      }
       const view = this._data.subarray(this._start, this._start + count);
       this._start += count;
       if (this._start === this._end) this._clearStorage();
