@@ -162,6 +162,37 @@ describe("StreamReader limits", () => {
     }));
 });
 
+describe("StreamReader and the virtual clock", () => {
+  const external = () =>
+    (getRunningLoop() as unknown as { statistics(): { external: number } }).statistics().external;
+
+  it("holds the clock (trackExternal) exactly while a read on a transport waits", () =>
+    runVirtual(function* () {
+      const reader = new StreamReader();
+      reader._setTransport({ pauseReading() {}, resumeReading() {} });
+      const log: number[] = [external()];
+      const first = createTask(reader.readexactly(2));
+      yield* sleep(0);
+      log.push(external());
+      reader.feedData(b("ab"));
+      const feeder = createTask(
+        (function* () {
+          // Virtual time cannot pass while a read on a transport waits: take turns instead.
+          yield* sleep(0);
+          yield* sleep(0);
+          log.push(external()); // the first reader is done, the second still waits
+          reader.feedData(b("cdef"));
+        })(),
+      );
+      // The first reader is woken but has not run yet, and a second read starts waiting now.
+      expect(str(yield* reader.readexactly(4))).toBe("cdef");
+      log.push(external());
+      expect(str(yield* first)).toBe("ab");
+      yield* feeder;
+      expect(log).toEqual([0, 1, 1, 0]);
+    }));
+});
+
 describe("StreamReader cancellation and errors", () => {
   it("a task cancelled inside readexactly() loses no bytes: the next read gets them", () =>
     runVirtual(function* () {
