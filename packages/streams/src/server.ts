@@ -125,7 +125,17 @@ export class Server {
     socket.once("close", () => this._clients.delete(socket));
     const [reader, writer] = wrapSocket(socket, loop, limit, path);
     loop.callSoon(() => {
-      const result = clientConnected(reader, writer);
+      let result: unknown;
+      try {
+        result = clientConnected(reader, writer);
+      } catch (error) {
+        loop.callExceptionHandler({
+          message: "Unhandled exception in clientConnected",
+          exception: error,
+        });
+        socket.destroy();
+        return;
+      }
       if (!isCoroutine(result)) return;
       const task = loop.createTask(result as Coroutine<unknown>);
       task.addDoneCallback((t) => {

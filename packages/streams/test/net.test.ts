@@ -121,9 +121,19 @@ describe("connections and servers", () => {
         );
         const [r2] = yield* openConnection(HOST, portOf(failing));
         got.push(`eof: ${(yield* r2.read()).length}`);
-        expect(got).toEqual(["plain called", "hi from a plain function\n", "eof: 0"]);
+        const throwing = yield* startServer(
+          () => {
+            throw new Error("plain handler failed");
+          },
+          HOST,
+          0,
+        );
+        const [r3] = yield* openConnection(HOST, portOf(throwing));
+        got.push(`eof: ${(yield* r3.read()).length}`);
+        expect(got).toEqual(["plain called", "hi from a plain function\n", "eof: 0", "eof: 0"]);
         plain.close();
         failing.close();
+        throwing.close();
       },
       {
         setup: (loop) =>
@@ -132,7 +142,10 @@ describe("connections and servers", () => {
           ),
       },
     ).then(() =>
-      expect(reported).toEqual(["Unhandled exception in clientConnected: handler failed"]),
+      expect(reported).toEqual([
+        "Unhandled exception in clientConnected: handler failed",
+        "Unhandled exception in clientConnected: plain handler failed",
+      ]),
     );
   });
 
