@@ -11,13 +11,13 @@ export {
   type WriterFromStreamOptions,
   writerFromStream,
 } from "./node-stream.js";
+export { StreamReader } from "./reader.js";
 export {
   DEFAULT_LIMIT,
   type ReadTransport,
-  StreamReader,
   type StreamReaderOptions,
   type StreamReaderStatistics,
-} from "./reader.js";
+} from "./reader-types.js";
 export {
   type ClientConnected,
   Server,

@@ -19,59 +19,12 @@ import {
 } from "@corio/interfaces";
 import { ByteBuffer } from "./byte-buffer.js";
 import { IncompleteReadError, LimitOverrunError } from "./errors.js";
-import { checkLimit } from "./validate.js";
-
-/** asyncio's default line-length limit: 64 KiB. */
-export const DEFAULT_LIMIT = 64 * 1024;
-
-/** Flow control a reader asks of whatever feeds it. */
-export interface ReadTransport {
-  /** Stop delivering data for now (the reader's buffer is full). */
-  pauseReading(): void;
-  /** Deliver data again. */
-  resumeReading(): void;
-}
-
-/** Options for {@link StreamReader}. */
-export interface StreamReaderOptions {
-  /**
-   * Longest line (or `readuntil` chunk) accepted, in bytes; the transport pauses past twice this.
-   * Default 64 KiB.
-   */
-  limit?: number;
-  /** The loop to wake; default: the running loop. */
-  loop?: EventLoop;
-}
-
-/** What a reader holds right now (see {@link StreamReader.statistics}). */
-export interface StreamReaderStatistics {
-  buffered: number;
-  limit: number;
-  eof: boolean;
-  paused: boolean;
-  waiting: boolean;
-}
+import { eachLine, lineIterator } from "./lines.js";
+import type { ReadTransport, StreamReaderOptions, StreamReaderStatistics } from "./reader-types.js";
+import { checkCount, checkLimit, checkSeparators } from "./validate.js";
 
 const EMPTY = Buffer.alloc(0);
 const NEWLINE = Buffer.from("\n");
-
-function toBytes(what: string, value: unknown): Buffer {
-  if (typeof value === "string") return Buffer.from(value, "utf8");
-  if (value instanceof Uint8Array) return Buffer.from(value);
-  throw new TypeError(`${what} must be a string or a Uint8Array, got ${describeValue(value)}`);
-}
-
-function checkCount(what: string, n: unknown, allowAll: boolean): number {
-  if (typeof n !== "number" || !Number.isInteger(n)) {
-    throw new TypeError(`${what} must be an integer, got ${describeValue(n)}`);
-  }
-  if (n < (allowAll ? -1 : 0)) {
-    throw new RangeError(
-      `${what} must be ${allowAll ? "-1 (everything) or " : ""}0 or more, got ${n}`,
-    );
-  }
-  return n;
-}
 
 /**
  * Reads bytes from a stream: a connection opened by `openConnection`, one accepted by
@@ -373,16 +326,7 @@ export class StreamReader {
   readuntil(
     separator: string | Uint8Array | readonly (string | Uint8Array)[] = NEWLINE,
   ): Coroutine<Buffer> {
-    const list = Array.isArray(separator) ? separator : [separator];
-    if (list.length === 0) {
-      throw new RangeError("readuntil(separator): separator list must not be empty");
-    }
-    const seps = list
-      .map((s, i) => toBytes(`readuntil(separator): separator[${i}]`, s))
-      .sort((a, b) => a.length - b.length);
-    if (seps[0]!.length === 0) {
-      throw new RangeError("readuntil(separator): separator must be at least one byte");
-    }
+    const seps = checkSeparators("readuntil(separator): separator", separator);
     return this._readuntil(seps);
   }
 
@@ -475,24 +419,7 @@ export class StreamReader {
     if (typeof handle !== "function") {
       throw new TypeError(`lines(handle): handle must be a function, got ${describeValue(handle)}`);
     }
-    return this._lines(handle);
-  }
-
-  private *_lines(handle: (line: Buffer) => Operation<unknown> | unknown): Coroutine<number> {
-    let count = 0;
-    for (;;) {
-      const line = yield* this.readline();
-      if (line.length === 0) return count;
-      const result = handle(line);
-      count++;
-      if (
-        typeof result === "object" &&
-        result !== null &&
-        typeof (result as Operation<unknown>)[Symbol.iterator] === "function"
-      ) {
-        yield* result as Operation<unknown>;
-      }
-    }
+    return eachLine(this, handle);
   }
 
   /**
@@ -504,30 +431,6 @@ export class StreamReader {
    * for await (const line of reader) console.log(line.toString());
    */
   [Symbol.asyncIterator](): AsyncIterator<Buffer> {
-    return {
-      next: () =>
-        new Promise<IteratorResult<Buffer>>((resolve, reject) => {
-          const task = this._loop.createTask(this.readline());
-          task.addDoneCallback((t) => {
-            const error = exceptionOf(t);
-            if (error !== null) reject(error);
-            else {
-              const line = t.result();
-              resolve(
-                line.length === 0 ? { done: true, value: undefined } : { done: false, value: line },
-              );
-            }
-          });
-        }),
-    };
-  }
-}
-
-/** The task's error, or the CancelledError that `exception()` throws for a cancelled task. */
-function exceptionOf(t: { exception(): unknown }): unknown {
-  try {
-    return t.exception();
-  } catch (error) {
-    return error;
+    return lineIterator(this, this._loop);
   }
 }

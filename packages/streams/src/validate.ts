@@ -43,3 +43,32 @@ export function checkFunction(what: string, fn: unknown): void {
     throw new TypeError(`${what} must be a function, got ${describeValue(fn)}`);
   }
 }
+
+/** A separator or chunk: a string (UTF-8) or bytes. */
+export function toBytes(what: string, value: unknown): Buffer {
+  if (typeof value === "string") return Buffer.from(value, "utf8");
+  if (value instanceof Uint8Array) return Buffer.from(value);
+  throw new TypeError(`${what} must be a string or a Uint8Array, got ${describeValue(value)}`);
+}
+
+/** A read count: an integer ≥ 0, or -1 ("everything") where `allowAll`. */
+export function checkCount(what: string, n: unknown, allowAll: boolean): number {
+  if (typeof n !== "number" || !Number.isInteger(n)) {
+    throw new TypeError(`${what} must be an integer, got ${describeValue(n)}`);
+  }
+  if (n < (allowAll ? -1 : 0)) {
+    throw new RangeError(
+      `${what} must be ${allowAll ? "-1 (everything) or " : ""}0 or more, got ${n}`,
+    );
+  }
+  return n;
+}
+
+/** One or more non-empty separators, as bytes sorted shortest first. */
+export function checkSeparators(what: string, separator: unknown): Buffer[] {
+  const list = Array.isArray(separator) ? separator : [separator];
+  if (list.length === 0) throw new RangeError(`${what} list must not be empty`);
+  const seps = list.map((s, i) => toBytes(`${what}[${i}]`, s)).sort((a, b) => a.length - b.length);
+  if (seps[0]!.length === 0) throw new RangeError(`${what} must be at least one byte`);
+  return seps;
+}
