@@ -396,6 +396,27 @@ describe("the loop and the host", () => {
     expect(sockets()).toBe(before);
   });
 
+  it("an idle server keeps nothing scheduled on the loop: no ready callback, no timer, no host timer", () =>
+    run(function* () {
+      const loop = getRunningLoop() as unknown as {
+        statistics(): { ready: number; timers: number; hostTimerArmed: boolean; external: number };
+        callSoon(cb: () => void): void;
+      };
+      const server = yield* startServer(echo, HOST, 0);
+      const serving = createTask(server.serveForever());
+      const looked = new Event();
+      let seen: ReturnType<typeof loop.statistics> | null = null;
+      // Look from outside the loop while every task waits.
+      setTimeout(() => {
+        seen = loop.statistics();
+        loop.callSoon(() => looked.set());
+      }, 20);
+      yield* looked.wait();
+      expect(seen).toMatchObject({ ready: 0, timers: 0, hostTimerArmed: false, external: 1 });
+      serving.cancel();
+      yield* thrown(serving);
+    }));
+
   it("under the virtual clock, a read waiting on the network holds time still (no false timeout, no deadlock)", () =>
     runVirtual(function* () {
       const server = yield* startServer(
