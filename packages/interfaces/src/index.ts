@@ -1,4 +1,4 @@
-export { describeValue } from "./describe.js";
+export { describeValue, messageText } from "./describe.js";
 export {
   CancelledError,
   CorioError,

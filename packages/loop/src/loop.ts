@@ -15,10 +15,11 @@ import * as I from "@corio/interfaces";
 import { formatTasks, type TaskView } from "./format.js";
 import { Future } from "./future.js";
 import { Handle, TimerHandle } from "./handles.js";
-import { realNow, scheduleImmediate, viaMicrotask } from "./host.js";
+import { hostTimer, realNow, scheduleImmediate, viaMicrotask } from "./host.js";
 import { ReadyQueue } from "./ready-queue.js";
 import { TaskList } from "./task-list.js";
 import { type TimerEntry, TimerQueue } from "./timer-heap.js";
+import { Unretrieved } from "./unretrieved.js";
 
 const { DeadlockError, RuntimeError, getRunningLoopOrNull, setRunningLoop } = I;
 const describe = I.describeValue;
@@ -142,8 +143,8 @@ export class EventLoop implements I.EventLoop {
   /** @internal */ readonly _timers = new TimerQueue();
   /** @internal */ _timerCancelledCount = 0;
   /** @internal */ _hooks: I.LoopInstrument | null = null;
-  /** @internal Futures whose exception nobody has retrieved yet. */
-  readonly _unretrieved = new Set<Future<unknown>>();
+  /** @internal Failures nobody has retrieved yet (see unretrieved.ts). */
+  readonly _unretrieved = new Unretrieved((context) => this.callExceptionHandler(context));
   /** @internal Live tasks, in creation order. */ readonly _tasks = new TaskList<
     I.TaskLike<unknown>
   >();
@@ -542,15 +543,7 @@ export class EventLoop implements I.EventLoop {
         this.callExceptionHandler({ message: "error in a close callback", exception: error });
       }
     }
-    for (const fut of this._unretrieved) {
-      const isTask = (fut as unknown as { getCoro?: unknown }).getCoro !== undefined;
-      this.callExceptionHandler({
-        message: `${isTask ? "Task" : "Future"} exception was never retrieved`,
-        exception: fut._result,
-        future: fut,
-      });
-    }
-    this._unretrieved.clear();
+    this._unretrieved.flush();
   }
 
   /**
@@ -760,7 +753,7 @@ export class EventLoop implements I.EventLoop {
           } else {
             const delay = (next._when - this.time()) / this._scale;
             if (delay > 0) {
-              this._hostTimer = setTimeout(this._runBatchBound, Math.max(1, Math.ceil(delay)));
+              this._hostTimer = hostTimer(this._runBatchBound, delay);
               return;
             }
           }
@@ -783,14 +776,11 @@ export class EventLoop implements I.EventLoop {
   /** Paced virtual clock: let real time catch up before jumping to `target`. */
   private _paceTo(target: number): void {
     const delay = (target - this._now) / this._scale;
-    this._hostTimer = setTimeout(
-      () => {
-        this._hostTimer = null;
-        this._pacedUntil = target;
-        this._runBatch();
-      },
-      Math.max(1, Math.ceil(delay)),
-    );
+    this._hostTimer = hostTimer(() => {
+      this._hostTimer = null;
+      this._pacedUntil = target;
+      this._runBatch();
+    }, delay);
   }
 
   private _finish(error: unknown, failed: boolean): void {

@@ -1,5 +1,6 @@
 import * as I from "@corio/interfaces";
 import { EventLoop } from "@corio/loop";
+import { cancelAllTasks, watchHostExit } from "./shutdown.js";
 import { Task } from "./task.js";
 
 const { RuntimeError, getRunningLoop, getRunningLoopOrNull, isCoroutine } = I;
@@ -79,46 +80,24 @@ export function run<T>(
 }
 
 async function runMain<T>(loop: EventLoop, task: Task<T>): Promise<T> {
+  // When the host is about to exit with the run still pending, the loop is stopped and the run
+  // fails with the watch's DeadlockError (runUntilComplete itself would then report that the main
+  // task has no result yet).
+  let hostExit: unknown = null;
+  const unwatch = watchHostExit(loop, (error) => {
+    hostExit = error;
+    loop.stop();
+  });
   try {
     return await loop.runUntilComplete<T>(task);
+  } catch (error) {
+    throw hostExit ?? error;
   } finally {
+    unwatch();
     try {
       await cancelAllTasks(loop);
     } finally {
       loop.close();
-    }
-  }
-}
-
-/** Cancels every task still alive and runs the loop until they are all done (asyncio's shutdown). */
-async function cancelAllTasks(loop: EventLoop): Promise<void> {
-  const tasks = [...loop._tasks];
-  if (tasks.length === 0) return;
-  for (const t of tasks) t.cancel();
-  const all = loop.createFuture<void>("shutdown");
-  let left = tasks.length;
-  const oneDone = () => {
-    if (--left === 0 && !all.done()) all.setResult(undefined);
-  };
-  for (const t of tasks) t.addDoneCallback(oneDone);
-  try {
-    await loop.runUntilComplete(all);
-  } catch (error) {
-    loop.callExceptionHandler({
-      message: "tasks still pending when run() shut down",
-      exception: error,
-    });
-    return;
-  }
-  for (const t of tasks) {
-    if (t.cancelled()) continue;
-    const error = t.exception();
-    if (error !== null) {
-      loop.callExceptionHandler({
-        message: "unhandled exception during run() shutdown",
-        exception: error,
-        task: t,
-      });
     }
   }
 }
