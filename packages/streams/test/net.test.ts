@@ -4,10 +4,11 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CancelledError, getRunningLoop, RuntimeError } from "@corio/interfaces";
+import { CancelledError, getRunningLoop, type Operation, RuntimeError } from "@corio/interfaces";
 import { Event } from "@corio/sync";
 import { createTask, run, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
+import { expectRaises } from "@corio/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   openConnection,
@@ -36,14 +37,7 @@ function* echo(reader: StreamReader, writer: StreamWriter) {
 }
 
 /** Awaits `op` and returns what it threw (fails the test if it did not throw). */
-function* thrown(op: Iterable<unknown>) {
-  try {
-    yield* op as Generator<never, unknown, unknown>;
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error("expected the operation to throw");
-}
+const thrown = (op: Operation<unknown>) => expectRaises<Error & { code?: string }>(op);
 
 const sockets = () =>
   process.getActiveResourcesInfo().filter((r) => /^TCP|^PipeServer|^TLS/.test(r)).length;

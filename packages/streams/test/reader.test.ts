@@ -3,6 +3,7 @@
 import { CancelledError, getRunningLoop, RuntimeError } from "@corio/interfaces";
 import { createTask, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
+import { expectRaises } from "@corio/testkit";
 import { describe, expect, it } from "vitest";
 import { IncompleteReadError, LimitOverrunError, StreamReader } from "../src/index.js";
 
@@ -64,7 +65,7 @@ describe("StreamReader reads", () => {
       reader.feedData(b("cdefg"));
       expect(str(yield* task)).toBe("abcde");
       reader.feedEof();
-      const error = yield* expectThrow(reader.readexactly(5), IncompleteReadError);
+      const error = yield* expectRaises(reader.readexactly(5), IncompleteReadError);
       expect(str(error.partial)).toBe("fg");
       expect(error.expected).toBe(5);
       expect(reader.atEof()).toBe(true);
@@ -82,7 +83,7 @@ describe("StreamReader reads", () => {
   it("readuntil() at EOF without the separator throws IncompleteReadError and empties the buffer", () =>
     runVirtual(function* () {
       const reader = fed("no end");
-      const error = yield* expectThrow(reader.readuntil("\n"), IncompleteReadError);
+      const error = yield* expectRaises(reader.readuntil("\n"), IncompleteReadError);
       expect(str(error.partial)).toBe("no end");
       expect(error.expected).toBeNull();
       expect(reader.atEof()).toBe(true);
@@ -93,7 +94,7 @@ describe("StreamReader limits", () => {
   it("readuntil() past the limit throws LimitOverrunError and keeps the data buffered", () =>
     runVirtual(function* () {
       const reader = fed("0123456789\nrest\n", { limit: 4 });
-      const error = yield* expectThrow(reader.readuntil("\n"), LimitOverrunError);
+      const error = yield* expectRaises(reader.readuntil("\n"), LimitOverrunError);
       expect(error.consumed).toBe(10);
       expect(error.message).toBe("Separator is found, but chunk is longer than limit");
       expect(str(yield* reader.readexactly(11))).toBe("0123456789\n");
@@ -103,7 +104,7 @@ describe("StreamReader limits", () => {
   it("readuntil() with no separator in sight stops at the limit without consuming", () =>
     runVirtual(function* () {
       const reader = fed("0123456789", { limit: 4, eof: false });
-      const error = yield* expectThrow(reader.readuntil("\n"), LimitOverrunError);
+      const error = yield* expectRaises(reader.readuntil("\n"), LimitOverrunError);
       expect(error.message).toBe("Separator is not found, and chunk exceed the limit");
       expect(error.consumed).toBe(10);
       expect(reader.statistics().buffered).toBe(10);
@@ -112,14 +113,14 @@ describe("StreamReader limits", () => {
   it("readline() past the limit drops the long line when its end is buffered, as asyncio", () =>
     runVirtual(function* () {
       const reader = fed("0123456789\nok\n", { limit: 4 });
-      yield* expectThrow(reader.readline(), LimitOverrunError);
+      yield* expectRaises(reader.readline(), LimitOverrunError);
       expect(str(yield* reader.readline())).toBe("ok\n");
     }));
 
   it("readline() past the limit with no newline buffered clears the buffer", () =>
     runVirtual(function* () {
       const reader = fed("0123456789", { limit: 4, eof: false });
-      yield* expectThrow(reader.readline(), LimitOverrunError);
+      yield* expectRaises(reader.readline(), LimitOverrunError);
       expect(reader.statistics().buffered).toBe(0);
     }));
 
@@ -254,7 +255,7 @@ describe("StreamReader cancellation and errors", () => {
       const reader = new StreamReader();
       const first = createTask(reader.readline());
       yield* sleep(0);
-      const error = yield* expectThrow(reader.readline(), RuntimeError);
+      const error = yield* expectRaises(reader.readline(), RuntimeError);
       expect(error.message).toMatch(/readuntil\(\) called while another task is already waiting/);
       reader.feedData(b("x\n"));
       expect(str(yield* first)).toBe("x\n");
@@ -267,9 +268,9 @@ describe("StreamReader cancellation and errors", () => {
       yield* sleep(0);
       const boom = new Error("boom");
       reader.setException(boom);
-      yield* expectThrow(task, Error);
+      yield* expectRaises(task, Error);
       expect(task.exception()).toBe(boom);
-      yield* expectThrow(reader.read(1), Error);
+      yield* expectRaises(reader.read(1), Error);
       expect(reader.exception()).toBe(boom);
     }));
 
@@ -332,21 +333,3 @@ describe("StreamReader line iteration", () => {
       expect(seen).toEqual(["l1\n", "l2\n"]);
     }));
 });
-
-/** Awaits `op`, fails if it does not throw `type`, and returns the error. */
-function* expectThrow<E>(
-  op: Iterable<unknown> & { [Symbol.iterator](): Iterator<unknown, unknown, unknown> },
-  type: abstract new (...args: never[]) => E,
-) {
-  let thrown: unknown = null;
-  let threw = false;
-  try {
-    yield* op as Generator<never, unknown, unknown>;
-  } catch (error) {
-    threw = true;
-    thrown = error;
-  }
-  expect(threw, "expected the operation to throw").toBe(true);
-  expect(thrown).toBeInstanceOf(type);
-  return thrown as E;
-}
