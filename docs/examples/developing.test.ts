@@ -1,10 +1,9 @@
 // The examples of the "Developing with corio" page (docs/guide/developing.md and its Chinese twin)
 // run here, and what they print is pinned: both pages must show exactly these outputs, in blocks
-// marked `<!-- output: <name> -->`. Two examples never end, so they run as programs (child
+// marked `<!-- output: <name> -->`. Three examples are about the process (its exit, its end), so they run as programs (child
 // processes, the way a user meets them); the others run in this process.
 //
-// Several outputs will change when issue 15's defects are fixed (they are the defects): update
-// `OUTPUTS` and the two pages together.
+// When what corio prints changes, update `OUTPUTS` and the two pages together.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -22,6 +21,8 @@ const OUTPUTS: Record<string, string> = {
     "Task exception was never retrieved",
     'future: <Task finished name="Task-2">',
     "Error: mail server refused the report",
+    "run() returned",
+    "(exit code 0)",
   ].join("\n"),
   blocking: [
     "heartbeat 0",
@@ -30,13 +31,30 @@ const OUTPUTS: Record<string, string> = {
     "heartbeat 1",
     "heartbeat 2",
   ].join("\n"),
-  "never-settles": ["main: waiting for a reply", "(exit code 13)"].join("\n"),
+  "never-settles": [
+    "main: waiting for a reply",
+    "DeadlockError: deadlock: the host has nothing left to do, but run() is still waiting: no timer, callback or I/O can wake it (a promise that never settles?)",
+    "1 pending task:",
+    "- Task-1: waiting on a promise",
+    "outside the loop: a promise",
+    "(exit code 1)",
+  ].join("\n"),
   "refuses-to-stop": [
     "main: done, run() now cancels what is left",
-    "stubborn: cancelled, carrying on anyway",
-    "(still running 0.5 s later: killed)",
+    ...Array.from({ length: 10 }, () => "stubborn: cancelled, carrying on anyway"),
+    "RuntimeError: run(): 1 task(s) refused to stop after 10 rounds of cancellation (each caught its CancelledError and kept running)",
+    "1 pending task:",
+    "- Task-2: waiting on sleep(1000)",
+    "(exit code 1)",
   ].join("\n"),
-  "await-cycle": "RangeError: Maximum call stack size exceeded",
+  "await-cycle": [
+    "DeadlockError: deadlock: no task can make progress (nothing ready, no timer, nothing outside the loop pending) and the main task is not done",
+    "3 pending tasks:",
+    '- Task-1: waiting on task "a"',
+    '- a: waiting on task "b"',
+    '- b: waiting on task "a"',
+    "await cycle: a -> b -> a",
+  ].join("\n"),
 };
 
 /**
@@ -118,19 +136,19 @@ function pageOutputs(page: string): Record<string, string> {
 }
 
 describe("Developing with corio: the examples print what the page says", () => {
-  it("a failure nobody retrieves is reported when the loop closes", async () => {
-    expect(await inProcess("never-retrieved")).toBe(OUTPUTS["never-retrieved"]);
+  it("a failure nobody retrieves is reported, at the latest when the loop closes", async () => {
+    expect(await asProgram("never-retrieved", "virtual")).toBe(OUTPUTS["never-retrieved"]);
   });
 
   it("debug mode names a callback that blocked the loop", async () => {
     expect(await inProcess("blocking", { debug: true })).toBe(OUTPUTS.blocking);
   });
 
-  it("a cycle of awaits", async () => {
+  it("a cycle of awaits is a DeadlockError that names the cycle", async () => {
     expect(await inProcess("await-cycle")).toBe(OUTPUTS["await-cycle"]);
   });
 
-  it.concurrent("a promise that never settles ends the program, on both clocks", async () => {
+  it.concurrent("a promise that never settles fails run() with DeadlockError, on both clocks", async () => {
     const [real, virtual] = await Promise.all([
       asProgram("never-settles", "real"),
       asProgram("never-settles", "virtual"),
@@ -139,9 +157,17 @@ describe("Developing with corio: the examples print what the page says", () => {
     expect(virtual).toBe(OUTPUTS["never-settles"]);
   }, 30_000);
 
-  it.concurrent("a task that refuses to stop keeps run() from returning", async () => {
-    const out = await asProgram("refuses-to-stop", "real", "carrying on anyway");
-    expect(out).toBe(OUTPUTS["refuses-to-stop"]);
+  it.concurrent("a task that refuses to stop: ten rounds of cancellation, then an error naming it", async () => {
+    expect(await asProgram("refuses-to-stop", "virtual")).toBe(OUTPUTS["refuses-to-stop"]);
+    // On the real clock each round waits for the task's 1,000 steps of 1 s: still running.
+    const real = await asProgram("refuses-to-stop", "real", "carrying on anyway");
+    expect(real).toBe(
+      [
+        "main: done, run() now cancels what is left",
+        "stubborn: cancelled, carrying on anyway",
+        "(still running 0.5 s later: killed)",
+      ].join("\n"),
+    );
   }, 30_000);
 
   for (const page of ["guide/developing.md", "zh/guide/developing.md"]) {

@@ -30,9 +30,9 @@ export async function measure({ name, dir }) {
     target: "es2022",
     write: false,
     logLevel: "silent",
-    // What the package itself ships is measured; other corio packages count in their own rows.
-    // Node's built-ins (Node-only packages such as @corio/streams) are the host's, not the package's.
-    external: ["@corio/*", "corio", "node:*"],
+    // What the package itself ships is measured; other corio packages count in their own rows,
+    // and @corio/queue-redis's Redis client (ioredis) and Node's built-ins are not counted.
+    external: ["@corio/*", "corio", "ioredis", "node:*"],
   });
   const code = result.outputFiles[0].contents;
   return {
@@ -81,6 +81,9 @@ left external, so each row counts only that package's own code) and gzipped with
 \`pnpm test:packaging\` and \`pnpm size\`; \`pnpm size\` also regenerates this file.
 
 ${table(rows, budgets)}
+
+\`@corio/queue-redis\` counts its own code only: its Redis client, ioredis (its one runtime
+dependency), and Node's built-ins are left out. It is a Node package and not part of \`corio\`.
 
 An app that imports everything from \`corio\` pays roughly the sum of the rows, less whatever its
 bundler tree-shakes away (every package is \`sideEffects: false\`).

@@ -122,9 +122,9 @@ async function main() {
   const python = cpythonVersion();
   if (python === null)
     notes.push("CPython 3.13 was not found (PYENV_VERSION=3.13.0 python): its column is empty.");
-  if (rows.some((r) => r.workload === "W8"))
+  if (rows.some((r) => r.workload === "W9"))
     notes.push(
-      "W8's native column is plain node:net callbacks (no coroutines), the floor for @corio/streams.",
+      "W9's native column is plain node:net callbacks (no coroutines), the floor for @corio/streams.",
     );
   if (rows.some((r) => r.workload === "W6" || r.workload === "W7")) {
     notes.push(

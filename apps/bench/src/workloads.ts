@@ -1,7 +1,8 @@
 // The workloads of issue 5, what each measures, and the target corio must reach against its peers.
+import { THREAD_WORKLOADS } from "./workloads-threads.js";
 
 /** The runtimes compared side by side; each has one program per workload it can express. */
-export const RUNTIMES = ["corio", "native", "effection", "effect", "cpython"] as const;
+export const RUNTIMES = ["corio", "native", "effection", "effect", "cpython", "piscina"] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
 export const RUNTIME_LABELS: Record<Runtime, string> = {
@@ -10,6 +11,7 @@ export const RUNTIME_LABELS: Record<Runtime, string> = {
   effection: "Effection 4.1.1",
   effect: "Effect 4.1.0",
   cpython: "CPython 3.13 asyncio",
+  piscina: "Piscina 5.3.2",
 };
 
 /** What a program printed (one JSON line). `ms` is the measured span. */
@@ -229,8 +231,8 @@ export const WORKLOADS: Workload[] = [
     met: (m) => atLeast(m("corio"), 1000),
   },
   {
-    id: "W8",
-    dir: "w8-echo",
+    id: "W9",
+    dir: "w9-echo",
     title: "echo over localhost, 50 clients × 2000 round trips of 64 B",
     full: { n: 2000, clients: 50 },
     smoke: { n: 20, clients: 4 },
@@ -249,6 +251,7 @@ export const WORKLOADS: Workload[] = [
         atLeast(ratio(m("corio"), m("cpython"), "higher"), 3),
       ),
   },
+  ...THREAD_WORKLOADS,
 ];
 
 /** "corio vs peer": how many times better corio's median is (> 1: corio wins). */

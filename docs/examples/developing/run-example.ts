@@ -1,9 +1,15 @@
 // Runs one example of this folder as a program would: `node --import tsx run-example.ts <name>
-// [real|virtual] [debug]`, with a top-level await on run(), so that what Node and corio print
-// (and the exit code) are exactly what a user sees.
+// [real|virtual] [debug]`, awaiting run() at the top level, so that what corio prints and the exit
+// code are what a user sees. When run() rejects, the error's name and message are printed (Node's
+// own report of an uncaught error adds a source excerpt and a stack that differ between machines).
 import { type Coroutine, run } from "corio";
 
 const [name, clock = "real", debug] = process.argv.slice(2);
 const mod = (await import(`./${name}.ts`)) as { main: () => Coroutine<unknown> };
-await run(mod.main, { clock: clock as "real" | "virtual", debug: debug === "debug" });
-console.log("run() returned");
+try {
+  await run(mod.main, { clock: clock as "real" | "virtual", debug: debug === "debug" });
+  console.log("run() returned");
+} catch (error) {
+  console.error(`${(error as Error).name}: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

@@ -101,8 +101,9 @@ export class Unretrieved {
       message: `${report.isTask ? "Task" : "Future"} exception was never retrieved`,
       exception: report.exception,
     };
+    // The future itself when it is still alive; once collected, the task's name stands for it.
     if (future !== undefined) context.future = future as I.FutureLike<unknown>;
-    if (report.name !== undefined) context.task_name = report.name;
+    else if (report.name !== undefined) context.task_name = report.name;
     if (report.creationStack !== undefined) context.source_traceback = report.creationStack;
     this._report(context);
   }

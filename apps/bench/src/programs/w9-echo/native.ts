@@ -1,4 +1,4 @@
-// W8 on plain node:net callbacks (the floor): the same echo server and C clients doing n round
+// W9 on plain node:net callbacks (the floor): the same echo server and C clients doing n round
 // trips of a 64-byte message, with no coroutine layer at all.
 import * as net from "node:net";
 import { check, now, params, program, report } from "../harness.js";

@@ -1,4 +1,4 @@
-"""W8 on CPython asyncio streams: an echo server and C clients doing n round trips of 64 bytes."""
+"""W9 on CPython asyncio streams: an echo server and C clients doing n round trips of 64 bytes."""
 
 import asyncio
 import os

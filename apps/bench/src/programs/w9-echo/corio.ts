@@ -1,4 +1,4 @@
-// W8 on corio: an echo server and C clients in one process, each client doing n round trips of a
+// W9 on corio: an echo server and C clients in one process, each client doing n round trips of a
 // 64-byte message over localhost with @corio/streams (write, drain, readexactly).
 import { openConnection, type StreamReader, type StreamWriter, startServer } from "@corio/streams";
 import { createTask, gather, run } from "corio";
