@@ -29,7 +29,7 @@ export interface Params {
   producers?: number;
   consumers?: number;
   realCheck?: boolean;
-  /** W8: concurrent clients, each doing `n` round trips. */
+  /** W9: concurrent clients, each doing `n` round trips. */
   clients?: number;
 }
 
