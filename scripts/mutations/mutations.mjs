@@ -193,4 +193,38 @@ export const mutations = [
     replace: "      if (woken > n) break;",
     packages: ["sync"],
   },
+  // --- streams -------------------------------------------------------------------------------
+  {
+    id: "streams/cancelled-read-drops-bytes",
+    bug: "a read cancelled while waiting throws away what had arrived",
+    file: "packages/streams/src/reader.ts",
+    find: "    if (this._waiter === waiter) this._waiter = null;\n",
+    replace:
+      "    if (this._waiter === waiter) this._waiter = null;\n    if (waiter.cancelled()) this._buffer.clear();\n",
+    packages: ["streams"],
+  },
+  {
+    id: "streams/never-resumes-reading",
+    bug: "a paused socket is never resumed once reads drain the buffer",
+    file: "packages/streams/src/reader.ts",
+    find: "    if (this._paused && this._buffer.length <= this._limit) {",
+    replace: "    if (this._paused && this._buffer.length < 0) {",
+    packages: ["streams"],
+  },
+  {
+    id: "streams/drain-never-waits",
+    bug: "drain() returns at once even when the socket's buffer is full",
+    file: "packages/streams/src/writer.ts",
+    find: "    if (!this._stream.writableNeedDrain) return;",
+    replace: "    return;",
+    packages: ["streams"],
+  },
+  {
+    id: "streams/socket-outlives-loop",
+    bug: "sockets are not destroyed when the loop closes",
+    file: "packages/streams/src/node-stream.ts",
+    find: "  const forget = loop.addCloseCallback(() => {\n    stream.destroy();\n  });",
+    replace: "  const forget = () => {};",
+    packages: ["streams"],
+  },
 ];

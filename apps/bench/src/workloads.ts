@@ -31,6 +31,8 @@ export interface Params {
   producers?: number;
   consumers?: number;
   realCheck?: boolean;
+  /** W9: concurrent clients, each doing `n` round trips. */
+  clients?: number;
 }
 
 /** How a workload's headline number reads: a rate (higher wins), a time or a size (lower wins). */
@@ -229,6 +231,27 @@ export const WORKLOADS: Workload[] = [
     ],
     target: "≥ 1000× faster than real time, same event order as a real-clock run",
     met: (m) => atLeast(m("corio"), 1000),
+  },
+  {
+    id: "W9",
+    dir: "w9-echo",
+    title: "echo over localhost, 50 clients × 2000 round trips of 64 B",
+    full: { n: 2000, clients: 50 },
+    smoke: { n: 20, clients: 4 },
+    metrics: [
+      {
+        unit: "round trips/s",
+        better: "higher",
+        value: perSecond,
+        format: formatRate,
+      },
+    ],
+    target: "≥ 0.8× plain node:net callbacks and ≥ 3× CPython asyncio streams",
+    met: (m) =>
+      all(
+        atLeast(ratio(m("corio"), m("native"), "higher"), 0.8),
+        atLeast(ratio(m("corio"), m("cpython"), "higher"), 3),
+      ),
   },
   ...THREAD_WORKLOADS,
   SUBPROCESS_WORKLOAD,
