@@ -9,8 +9,10 @@
  * the last child settles it with the results, or with a `CancelledError` if the gather was
  * cancelled. Children whose result nobody will read have their exception marked as retrieved.
  */
+
 import {
   CancelledError,
+  describeValue,
   type EventLoop,
   type Future,
   type FutureLike,
@@ -21,8 +23,7 @@ import {
   type Operation,
   RuntimeError,
 } from "@corio/interfaces";
-import { describeValue } from "./describe.js";
-import { checkAwaitable, isBoundFuture, wrapAwaitable } from "./ensure-future.js";
+import { checkAwaitable, isBoundFuture, wrapAwaitable } from "@corio/internal";
 
 /**
  * Options for {@link gather}, given as its last argument.

@@ -30,12 +30,6 @@ export abstract class LoopBound {
   }
 }
 
-/** Removes the first occurrence of `item`; arrays stay short, so a scan is fine. @internal */
-export function removeItem<T>(list: T[], item: T): void {
-  const i = list.indexOf(item);
-  if (i !== -1) list.splice(i, 1);
-}
-
 /**
  * Runs the body of a `withLock`-style helper: a generator function is awaited, a plain function's
  * return value is passed through, so `lock.withLock(() => { n++; })` works too.
