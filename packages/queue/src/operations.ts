@@ -9,7 +9,8 @@
  * resumes the operation with `next()` once the future is done, or with `throw()` if the task was
  * cancelled after its future was already done (woken, not yet resumed). `_leave()` is asyncio's
  * `except:` clause: it takes the waiter out of the list and, if it had been woken for an item or
- * a slot it will not use, passes the wake-up on to the next waiter in line.
+ * a slot it will not use, passes the wake-up on to the next waiter in line. A woken operation that
+ * fails to use what it was woken for (a key function that throws for its item) passes it on too.
  *
  * Why they are shaped as they are: the queue benchmark (W3, a million put()/get() pairs) runs in a
  * fresh process, where much of the time passes before V8 has optimised this code, so what counts
@@ -65,7 +66,14 @@ abstract class QueueOperation<T, R> implements Coroutine<R> {
       waiter.result(); // throws the CancelledError
     }
     this._waiter = null;
-    return this._attempt(true);
+    try {
+      return this._attempt(true);
+    } catch (error) {
+      // Woken for an item or a slot, but failed to use it (the store or an overridden method
+      // threw): the next waiter must get the chance, as when a woken waiter is cancelled.
+      this._passOn();
+      throw error;
+    }
   }
 
   throw(error: unknown): IteratorResult<Yielded, R> {
