@@ -41,10 +41,13 @@ export class Event extends LoopBound {
    * Sets the flag and wakes every waiting task; `wait()` then returns at once until `clear()`.
    *
    * @asyncio `Event.set`
+   * @throws {@link RuntimeError} if called while another event loop than the event's runs (its
+   * waiters could not be woken from there). Outside any loop, as in a host callback, it works.
    * @example
    * done.set();
    */
   set(): void {
+    this._checkCaller();
     if (this._value) return;
     this._value = true;
     this._waiters.wake(true, Number.POSITIVE_INFINITY);

@@ -2,6 +2,7 @@ import type { Coroutine, EventLoop, Operation } from "@corio/interfaces";
 import {
   describeValue,
   getRunningLoop,
+  getRunningLoopOrNull,
   isCoroutine,
   isFutureLike,
   RuntimeError,
@@ -27,6 +28,19 @@ export abstract class LoopBound {
       throw new RuntimeError(`${this} is bound to a different event loop`);
     }
     return this._loop;
+  }
+
+  /**
+   * @internal Throws if another event loop than the one this primitive belongs to is running:
+   * waking this loop's waiters from there cannot work. Outside any loop (a host callback) is fine.
+   */
+  _checkCaller(): void {
+    const loop = this._loop;
+    if (loop === null) return;
+    const running = getRunningLoopOrNull();
+    if (running !== null && running !== loop) {
+      throw new RuntimeError(`${this} is bound to a different event loop`);
+    }
   }
 }
 
