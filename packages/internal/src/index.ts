@@ -9,5 +9,4 @@ export {
   isBoundFuture,
   wrapAwaitable,
 } from "./awaitable.js";
-export { Deque } from "./deque.js";
 export { ParkingLot } from "./parking-lot.js";

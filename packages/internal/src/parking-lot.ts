@@ -3,13 +3,13 @@
  * joiners, and the waiters of Lock, Semaphore, Event and Condition (Barrier waits through its
  * Condition). trio keeps one such "parking lot" for all its primitives; this is corio's.
  *
- * How it works: a waiter is a future made on the primitive's loop and kept in a FIFO (a ring
- * buffer). Waking a waiter sets its future's result; the task parked on it resumes one loop
- * iteration later. Between the two it can still be cancelled, and then it must pass its wake-up
- * on, or an item, a free slot, a lock or a notification would be stranded. `leave()` says whether
- * the leaving waiter had been woken, so each primitive can decide what passing on means for it
- * (the queue wakes the next getter only if an item is still there, the lock only if it is still
- * free, and so on).
+ * How it works: a waiter is a future made on the primitive's loop and kept in a FIFO. Waking a
+ * waiter sets its future's result; the task parked on it resumes one loop iteration later. Between
+ * the two it can still be cancelled, or fail to use what it was woken for, and then it must pass
+ * its wake-up on, or an item, a free slot, a lock or a notification would be stranded. `leave()`
+ * says whether the leaving waiter had been woken, so each primitive decides what passing on means
+ * for it (the queue wakes the next getter only if an item is still there, the lock only if it is
+ * still free, and so on).
  *
  * Two ways of waking, because asyncio's primitives differ here and corio keeps their order of
  * events exactly:
@@ -18,28 +18,32 @@
  * - `pop()` removes the woken waiter at once (asyncio's `Queue._wakeup_next`), which keeps a burst
  *   of wake-ups O(1) each.
  *
+ * The FIFO is an array read from `_head`: taking from the front moves the index, and the array is
+ * compacted once the taken part is most of it, so each operation is O(1) amortised.
+ *
  * @internal
  */
 import type { EventLoop, Future } from "@corio/interfaces";
-import { Deque } from "./deque.js";
 
 export class ParkingLot<V> {
-  /** @internal The waiters, first come first; cancelled ones stay until their task leaves. */
-  declare _waiters: Deque<Future<V>>;
+  /** @internal Waiters from `_head` on, first come first; slots before `_head` are taken. */
+  declare _items: (Future<V> | undefined)[];
+  /** @internal */ declare _head: number;
 
   constructor() {
-    this._waiters = new Deque();
+    this._items = [];
+    this._head = 0;
   }
 
   /** Waiters in the list, including those woken (or cancelled) whose task has not left yet. */
   get size(): number {
-    return this._waiters.size;
+    return this._items.length - this._head;
   }
 
   /** Makes a waiter on `loop`, labelled for task listings, and queues it at the back. */
   park(loop: EventLoop, label: string): Future<V> {
     const waiter = loop.createFuture<V>(label);
-    this._waiters.push(waiter);
+    this._items.push(waiter);
     return waiter;
   }
 
@@ -49,7 +53,9 @@ export class ParkingLot<V> {
    * it uses what it was woken for.
    */
   leave(waiter: Future<V>): boolean {
-    this._waiters.remove(waiter);
+    const i = this._items.indexOf(waiter, this._head);
+    if (i === this._head) this._shift();
+    else if (i !== -1) this._items.splice(i, 1);
     return waiter.done() && !waiter.cancelled();
   }
 
@@ -58,10 +64,10 @@ export class ParkingLot<V> {
    * they leave; returns how many were woken.
    */
   wake(value: V, count = 1): number {
-    const waiters = this._waiters;
+    const items = this._items;
     let woken = 0;
-    for (let i = 0; i < waiters.size && woken < count; i++) {
-      const waiter = waiters.at(i);
+    for (let i = this._head; i < items.length && woken < count; i++) {
+      const waiter = items[i]!;
       if (!waiter.done()) {
         waiter.setResult(value);
         woken++;
@@ -76,7 +82,7 @@ export class ParkingLot<V> {
    * `Lock._wake_up_first`.
    */
   wakeFirst(value: V): boolean {
-    const first = this._waiters.peek();
+    const first = this._items[this._head];
     if (first === undefined || first.done()) return false;
     first.setResult(value);
     return true;
@@ -88,10 +94,9 @@ export class ParkingLot<V> {
    * Infinity the list ends empty.
    */
   pop(value: V, count = 1): number {
-    const waiters = this._waiters;
     let woken = 0;
-    while (woken < count && waiters.size !== 0) {
-      const waiter = waiters.shift();
+    while (woken < count && this._head < this._items.length) {
+      const waiter = this._shift();
       if (!waiter.done()) {
         waiter.setResult(value);
         woken++;
@@ -102,16 +107,31 @@ export class ParkingLot<V> {
 
   /** Waiters still waiting: neither woken nor cancelled. */
   countWaiting(): number {
-    const waiters = this._waiters;
+    const items = this._items;
     let n = 0;
-    for (let i = 0; i < waiters.size; i++) if (!waiters.at(i).done()) n++;
+    for (let i = this._head; i < items.length; i++) if (!items[i]!.done()) n++;
     return n;
   }
 
   /** True if every waiter in the list was cancelled (true for an empty list). */
   allCancelled(): boolean {
-    const waiters = this._waiters;
-    for (let i = 0; i < waiters.size; i++) if (!waiters.at(i).cancelled()) return false;
+    const items = this._items;
+    for (let i = this._head; i < items.length; i++) if (!items[i]!.cancelled()) return false;
     return true;
+  }
+
+  /** Removes and returns the first waiter; the list is not empty. */
+  private _shift(): Future<V> {
+    const items = this._items;
+    const waiter = items[this._head]!;
+    items[this._head++] = undefined;
+    if (this._head === items.length) {
+      items.length = 0;
+      this._head = 0;
+    } else if (this._head >= 1024 && this._head * 2 >= items.length) {
+      items.splice(0, this._head);
+      this._head = 0;
+    }
+    return waiter;
   }
 }

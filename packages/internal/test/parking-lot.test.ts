@@ -73,4 +73,19 @@ describe("ParkingLot", () => {
     waiters[1]!.cancel();
     expect(lot.allCancelled()).toBe(true);
   });
+
+  it("keeps first-come-first order across thousands of waiters taken from the front", () => {
+    const loop = new EventLoop({ clock: "manual" });
+    const lot = new ParkingLot<number>();
+    const all = Array.from({ length: 3000 }, (_, i) => lot.park(loop, `w${i}`));
+    expect(lot.pop(1, 2500)).toBe(2500);
+    lot.leave(all[2700]!);
+    const more = Array.from({ length: 10 }, (_, i) => lot.park(loop, `m${i}`));
+    expect(lot.size).toBe(509);
+    expect(lot.wake(2, 600)).toBe(509);
+    expect(all.slice(2500).filter((w) => !w.done()).map((w) => w.label)).toEqual(["w2700"]);
+    expect(more.every((w) => w.done())).toBe(true);
+    expect(lot.pop(3, Number.POSITIVE_INFINITY)).toBe(0);
+    expect(lot.size).toBe(0);
+  });
 });

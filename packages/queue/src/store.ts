@@ -2,9 +2,8 @@
  * How a queue keeps its items, and the argument checks the queue classes share. `Queue` keeps
  * them in a ring buffer, `LifoQueue` in a stack, `PriorityQueue` in a binary heap.
  */
-
 import { describeValue } from "@corio/interfaces";
-import { Deque } from "@corio/internal";
+import { Deque } from "./deque.js";
 
 /** @internal The interface of an item store. */
 export interface ItemStore<T> {

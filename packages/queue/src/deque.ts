@@ -8,8 +8,6 @@
  * buffer holds no stale reference, and a large buffer that has emptied down to an eighth halves,
  * so a burst does not pin its memory forever.
  *
- * Shared by @corio/queue (its FIFO item store) and the waiting list.
- *
  * @internal
  */
 /** Only buffers of at least 8192 slots shrink, so none shrinks below 4096. */
@@ -54,11 +52,6 @@ export class Deque<T> {
     this._buf[index] = undefined;
     this.size--;
     return value;
-  }
-
-  /** The element `index` places from the front (0 is the front); `index` is below `size`. */
-  at(index: number): T {
-    return this._buf[(this._head + index) & this._mask] as T;
   }
 
   /** The front element, or `undefined`. */
