@@ -18,32 +18,36 @@
  * - `pop()` removes the woken waiter at once (asyncio's `Queue._wakeup_next`), which keeps a burst
  *   of wake-ups O(1) each.
  *
- * The FIFO is an array read from `_head`: taking from the front moves the index, and the array is
- * compacted once the taken part is most of it, so each operation is O(1) amortised.
+ * The FIFO is the slots `_head` to `_tail` of an array: taking from the front moves `_head`, and
+ * both go back to 0 whenever the list empties, so a list that keeps emptying (the usual case)
+ * never allocates again. A long list is compacted once the taken part is most of it, so each
+ * operation is O(1) amortised.
  *
  * @internal
  */
 import type { EventLoop, Future } from "@corio/interfaces";
 
 export class ParkingLot<V> {
-  /** @internal Waiters from `_head` on, first come first; slots before `_head` are taken. */
+  /** @internal Waiters in slots `_head` to `_tail`, first come first; the other slots are empty. */
   declare _items: (Future<V> | undefined)[];
   /** @internal */ declare _head: number;
+  /** @internal */ declare _tail: number;
 
   constructor() {
     this._items = [];
     this._head = 0;
+    this._tail = 0;
   }
 
   /** Waiters in the list, including those woken (or cancelled) whose task has not left yet. */
   get size(): number {
-    return this._items.length - this._head;
+    return this._tail - this._head;
   }
 
   /** Makes a waiter on `loop`, labelled for task listings, and queues it at the back. */
   park(loop: EventLoop, label: string): Future<V> {
     const waiter = loop.createFuture<V>(label);
-    this._items.push(waiter);
+    this._items[this._tail++] = waiter;
     return waiter;
   }
 
@@ -53,9 +57,13 @@ export class ParkingLot<V> {
    * it uses what it was woken for.
    */
   leave(waiter: Future<V>): boolean {
-    const i = this._items.indexOf(waiter, this._head);
+    const items = this._items;
+    const i = items.indexOf(waiter, this._head);
     if (i === this._head) this._shift();
-    else if (i !== -1) this._items.splice(i, 1);
+    else if (i !== -1) {
+      items.copyWithin(i, i + 1, this._tail);
+      items[--this._tail] = undefined;
+    }
     return waiter.done() && !waiter.cancelled();
   }
 
@@ -66,7 +74,7 @@ export class ParkingLot<V> {
   wake(value: V, count = 1): number {
     const items = this._items;
     let woken = 0;
-    for (let i = this._head; i < items.length && woken < count; i++) {
+    for (let i = this._head; i < this._tail && woken < count; i++) {
       const waiter = items[i]!;
       if (!waiter.done()) {
         waiter.setResult(value);
@@ -82,8 +90,9 @@ export class ParkingLot<V> {
    * `Lock._wake_up_first`.
    */
   wakeFirst(value: V): boolean {
-    const first = this._items[this._head];
-    if (first === undefined || first.done()) return false;
+    if (this._head === this._tail) return false;
+    const first = this._items[this._head]!;
+    if (first.done()) return false;
     first.setResult(value);
     return true;
   }
@@ -95,7 +104,7 @@ export class ParkingLot<V> {
    */
   pop(value: V, count = 1): number {
     let woken = 0;
-    while (woken < count && this._head < this._items.length) {
+    while (woken < count && this._head !== this._tail) {
       const waiter = this._shift();
       if (!waiter.done()) {
         waiter.setResult(value);
@@ -109,29 +118,32 @@ export class ParkingLot<V> {
   countWaiting(): number {
     const items = this._items;
     let n = 0;
-    for (let i = this._head; i < items.length; i++) if (!items[i]!.done()) n++;
+    for (let i = this._head; i < this._tail; i++) if (!items[i]!.done()) n++;
     return n;
   }
 
   /** True if every waiter in the list was cancelled (true for an empty list). */
   allCancelled(): boolean {
     const items = this._items;
-    for (let i = this._head; i < items.length; i++) if (!items[i]!.cancelled()) return false;
+    for (let i = this._head; i < this._tail; i++) if (!items[i]!.cancelled()) return false;
     return true;
   }
 
   /** Removes and returns the first waiter; the list is not empty. */
   private _shift(): Future<V> {
     const items = this._items;
-    const waiter = items[this._head]!;
-    items[this._head++] = undefined;
-    if (this._head === items.length) {
-      items.length = 0;
+    const head = this._head;
+    const waiter = items[head]!;
+    items[head] = undefined;
+    if (head + 1 === this._tail) {
+      this._head = this._tail = 0;
+    } else if (head >= 1024 && head * 2 >= this._tail) {
+      // Most of the array is taken slots: move the waiters down and empty the rest.
+      items.copyWithin(0, head + 1, this._tail);
+      this._tail -= head + 1;
+      items.fill(undefined, this._tail);
       this._head = 0;
-    } else if (this._head >= 1024 && this._head * 2 >= items.length) {
-      items.splice(0, this._head);
-      this._head = 0;
-    }
+    } else this._head = head + 1;
     return waiter;
   }
 }

@@ -83,7 +83,12 @@ describe("ParkingLot", () => {
     const more = Array.from({ length: 10 }, (_, i) => lot.park(loop, `m${i}`));
     expect(lot.size).toBe(509);
     expect(lot.wake(2, 600)).toBe(509);
-    expect(all.slice(2500).filter((w) => !w.done()).map((w) => w.label)).toEqual(["w2700"]);
+    expect(
+      all
+        .slice(2500)
+        .filter((w) => !w.done())
+        .map((w) => w.label),
+    ).toEqual(["w2700"]);
     expect(more.every((w) => w.done())).toBe(true);
     expect(lot.pop(3, Number.POSITIVE_INFINITY)).toBe(0);
     expect(lot.size).toBe(0);

@@ -16,8 +16,9 @@
  * fresh process, where much of the time passes before V8 has optimised this code, so what counts
  * is how many calls and allocations an operation costs before that. Hence:
  * - fields are assigned in the constructor: a class field initialiser is one more call per object;
- * - `_attempt()` does put_nowait()/get_nowait() itself rather than calling them (and full()),
- *   which also keeps those out of V8's list of functions to compile.
+ * - `next()` does put_nowait()/get_nowait() itself rather than calling them (and full()), which
+ *   also keeps those out of V8's list of functions to compile, and it is written out in each
+ *   operation so that the fast path makes no call at all.
  */
 
 import { type Coroutine, type Future, QueueShutDown, type Yielded } from "@corio/interfaces";
@@ -43,8 +44,11 @@ abstract class QueueOperation<T, R> implements Coroutine<R> {
   /** @internal The future this operation waits on, or null while it is not waiting. */
   declare _waiter: Future<void> | null;
 
-  /** Does the operation if it can now; otherwise parks (see `_park`). `woken`: resumed by a wake-up. */
-  abstract _attempt(woken: boolean): IteratorResult<Yielded, R>;
+  /**
+   * Does the operation if it can now, otherwise parks (see `_park`). Each operation writes its
+   * own, fast path first: the resuming below is kept out of it, behind one test of `_waiter`.
+   */
+  abstract next(): IteratorResult<Yielded, R>;
   /** The waiting list this operation parks in. */
   abstract _lot(): ParkingLot<void>;
   /** Hands a wake-up this operation will not use to the next waiter, if there is use for it. */
@@ -57,9 +61,9 @@ abstract class QueueOperation<T, R> implements Coroutine<R> {
     return this._waiter === null ? this : this._copy();
   }
 
-  next(): IteratorResult<Yielded, R> {
-    const waiter = this._waiter;
-    if (waiter === null) return this._attempt(false);
+  /** `next()` while a waiter is parked: waits on, leaves if cancelled, or tries again once woken. */
+  _resume(): IteratorResult<Yielded, R> {
+    const waiter = this._waiter!;
     if (!waiter.done()) return waiter[Symbol.iterator]().next() as IteratorResult<Yielded, R>;
     if (waiter.cancelled()) {
       this._leave();
@@ -67,13 +71,18 @@ abstract class QueueOperation<T, R> implements Coroutine<R> {
     }
     this._waiter = null;
     try {
-      return this._attempt(true);
+      return this._woken();
     } catch (error) {
       // Woken for an item or a slot, but failed to use it (the store or an overridden method
       // threw): the next waiter must get the chance, as when a woken waiter is cancelled.
       this._passOn();
       throw error;
     }
+  }
+
+  /** What a woken operation does: try again (it may park again if another took the item). */
+  _woken(): IteratorResult<Yielded, R> {
+    return this.next();
   }
 
   throw(error: unknown): IteratorResult<Yielded, R> {
@@ -114,7 +123,8 @@ export class GetOperation<T> extends QueueOperation<T, T> {
     return "Queue.get()";
   }
 
-  _attempt(): IteratorResult<Yielded, T> {
+  next(): IteratorResult<Yielded, T> {
+    if (this._waiter !== null) return this._resume();
     const queue = this._queue;
     const store = queue._store;
     if (store.size !== 0) {
@@ -161,7 +171,8 @@ export class PutOperation<T> extends QueueOperation<T, void> {
     return "Queue.put()";
   }
 
-  _attempt(): IteratorResult<Yielded, void> {
+  next(): IteratorResult<Yielded, void> {
+    if (this._waiter !== null) return this._resume();
     const queue = this._queue;
     if (queue.full === OWN.full && queue.putNowait === OWN.putNowait) {
       const maxsize = queue._maxsize;
@@ -207,10 +218,15 @@ export class JoinOperation extends QueueOperation<unknown, void> {
     return "Queue.join()";
   }
 
-  _attempt(woken: boolean): IteratorResult<Yielded, void> {
-    // As asyncio's Event.wait(): once released, join() returns even if items came in since.
-    if (woken || this._queue._unfinished === 0) return DONE;
+  next(): IteratorResult<Yielded, void> {
+    if (this._waiter !== null) return this._resume();
+    if (this._queue._unfinished === 0) return DONE;
     return this._park("Queue.join()");
+  }
+
+  override _woken(): IteratorResult<Yielded, void> {
+    // As asyncio's Event.wait(): once released, join() returns even if items came in since.
+    return DONE;
   }
 
   _lot(): ParkingLot<void> {
