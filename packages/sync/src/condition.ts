@@ -10,7 +10,7 @@ import type { Coroutine, Operation } from "@corio/interfaces";
 import { isCancelledError, RuntimeError } from "@corio/interfaces";
 import { ParkingLot } from "@corio/internal";
 import { Lock, type LockLike } from "./lock.js";
-import { checkBody, LoopBound, runBody } from "./loop-bound.js";
+import { holding, LoopBound } from "./loop-bound.js";
 
 /** What {@link Condition.statistics} reports. */
 export interface ConditionStatistics {
@@ -114,14 +114,8 @@ export class Condition extends LoopBound implements LockLike {
    */
   withLock<T>(body: () => Operation<T>): Coroutine<T>;
   withLock<T>(body: () => T): Coroutine<T>;
-  *withLock<T>(body: () => unknown): Coroutine<T> {
-    checkBody("withLock", body);
-    yield* this.acquire();
-    try {
-      return yield* runBody<T>(body);
-    } finally {
-      this.release();
-    }
+  withLock<T>(body: () => unknown): Coroutine<T> {
+    return holding<T>(this, "withLock", body);
   }
 
   /**

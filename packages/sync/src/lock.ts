@@ -8,7 +8,7 @@
 import type { Coroutine, Operation } from "@corio/interfaces";
 import { RuntimeError } from "@corio/interfaces";
 import { ParkingLot } from "@corio/internal";
-import { checkBody, LoopBound, runBody } from "./loop-bound.js";
+import { holding, LoopBound } from "./loop-bound.js";
 
 /** What {@link Lock.statistics} reports. */
 export interface LockStatistics {
@@ -126,14 +126,8 @@ export class Lock extends LoopBound implements LockLike {
    */
   withLock<T>(body: () => Operation<T>): Coroutine<T>;
   withLock<T>(body: () => T): Coroutine<T>;
-  *withLock<T>(body: () => unknown): Coroutine<T> {
-    checkBody("withLock", body);
-    yield* this.acquire();
-    try {
-      return yield* runBody<T>(body);
-    } finally {
-      this.release();
-    }
+  withLock<T>(body: () => unknown): Coroutine<T> {
+    return holding<T>(this, "withLock", body);
   }
 
   /**

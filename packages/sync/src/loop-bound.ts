@@ -45,6 +45,26 @@ export abstract class LoopBound {
 }
 
 /**
+ * `async with primitive:` for Lock, Semaphore and Condition: takes `primitive`, runs `body`
+ * (see {@link runBody}) and releases it however `body` ends.
+ *
+ * @internal
+ */
+export function* holding<T>(
+  primitive: { acquire(): Operation<unknown>; release(): void },
+  who: string,
+  body: () => unknown,
+): Coroutine<T> {
+  checkBody(who, body);
+  yield* primitive.acquire();
+  try {
+    return yield* runBody<T>(body);
+  } finally {
+    primitive.release();
+  }
+}
+
+/**
  * Runs the body of a `withLock`-style helper: a generator function is awaited, a plain function's
  * return value is passed through, so `lock.withLock(() => { n++; })` works too.
  *

@@ -8,7 +8,7 @@
 
 import type { Coroutine, Operation } from "@corio/interfaces";
 import { ParkingLot } from "@corio/internal";
-import { checkBody, describe, LoopBound, runBody } from "./loop-bound.js";
+import { describe, holding, LoopBound } from "./loop-bound.js";
 
 /** What {@link Semaphore.statistics} reports. */
 export interface SemaphoreStatistics {
@@ -127,14 +127,8 @@ export class Semaphore extends LoopBound {
    */
   withPermit<T>(body: () => Operation<T>): Coroutine<T>;
   withPermit<T>(body: () => T): Coroutine<T>;
-  *withPermit<T>(body: () => unknown): Coroutine<T> {
-    checkBody("withPermit", body);
-    yield* this.acquire();
-    try {
-      return yield* runBody<T>(body);
-    } finally {
-      this.release();
-    }
+  withPermit<T>(body: () => unknown): Coroutine<T> {
+    return holding<T>(this, "withPermit", body);
   }
 
   /**
