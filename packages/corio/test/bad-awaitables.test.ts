@@ -38,7 +38,7 @@ const BAD: [string, unknown][] = [
 const AWAITABLE_APIS: [string, (aw: unknown) => unknown][] = [
   // A lone object that is not iterable is gather's options, so the bad value comes first here.
   ["gather(...aws): argument 1 (aws[0])", (aw) => gather(aw as Operation<unknown>, sleep(0))],
-  ["gather(...aws): argument 1 (aws[0])", (aw) => gatherAll([aw as Operation<unknown>])],
+  ["gatherAll(aws): aws[0]", (aw) => gatherAll([aw as Operation<unknown>])],
   ["asCompleted(aws): aws[0]", (aw) => asCompleted([aw as Operation<unknown>])],
   ["shield(aw): aw", (aw) => shield(aw as Operation<unknown>)],
   ["waitFor(aw, ms): aw", (aw) => waitFor(aw as Operation<unknown>, 10)],
