@@ -129,7 +129,7 @@ export class ParkingLot<V> {
     return true;
   }
 
-  /** Removes and returns the first waiter; the list is not empty. */
+  /** @internal Removes and returns the first waiter; the list is not empty. */
   private _shift(): Future<V> {
     const items = this._items;
     const head = this._head;

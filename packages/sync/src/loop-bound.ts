@@ -13,9 +13,9 @@ export const describe = describeValue;
 
 /**
  * Binds a primitive to the loop that first makes it wait, as asyncio's `_LoopBoundMixin` does: a
- * primitive is made anywhere (even outside a loop) and may then be used from one loop only.
- *
- * @internal
+ * primitive is made anywhere (even outside a loop) and may then be used from one loop only. Not
+ * exported from the package, but the public primitives extend it, so it is not marked internal: its
+ * declaration must stay in the published types when internals are stripped.
  */
 export abstract class LoopBound {
   /** @internal */ _loop: EventLoop | null = null;
