@@ -2,7 +2,8 @@
 // `pnpm new <name>`: scaffolds packages/<name> in the shape of every other corio primitive and
 // wires it into the `corio` meta package.
 //
-// What it writes: package.json (ESM + CJS + types exports map), tsup/tsconfig/vitest configs,
+// What it writes: package.json (ESM + CJS + types exports map), tsup/tsconfig/vitest configs (the
+// tsup config is one line: the build lives in tsup.shared.ts),
 // src/index.ts with one documented example export, a first test on the testkit, a README and a
 // changeset. What it edits: packages/corio/package.json (one dependency),
 // packages/corio/src/index.ts (one appended export line) and, when present,
@@ -15,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const RESERVED = new Set(["corio", "node_modules", "interfaces", "testkit", "docs"]);
+const RESERVED = new Set(["corio", "node_modules", "interfaces", "internal", "testkit", "docs"]);
 
 /** Exits with a readable message; no stack trace, it is the user's input that is wrong. */
 function fail(message) {
@@ -110,17 +111,9 @@ function files(name, description) {
   };
   return {
     "package.json": `${JSON.stringify(pkg, null, 2)}\n`,
-    "tsup.config.ts": `import { defineConfig } from "tsup";
+    "tsup.config.ts": `import { corioTsup } from "../../tsup.shared.ts";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "es2022",
-  treeshake: true,
-});
+export default corioTsup();
 `,
     "tsconfig.json": `{
   "extends": "../../tsconfig.base.json",

@@ -4,7 +4,7 @@ import {
   getRunningLoopOrNull,
   type Operation,
 } from "@corio/interfaces";
-import { checkAwaitable, ensureFuture, isBoundFuture } from "./util.js";
+import { checkAwaitable, ensureFuture, isBoundFuture } from "@corio/internal";
 
 /**
  * Protects `aw` from cancellation: the returned future can be cancelled (and the task waiting on
@@ -30,7 +30,7 @@ import { checkAwaitable, ensureFuture, isBoundFuture } from "./util.js";
 export function shield<T>(aw: Operation<T>): FutureLike<T> {
   checkAwaitable(aw, "shield(aw): aw");
   const loop = isBoundFuture(aw) ? aw.getLoop() : (getRunningLoopOrNull() ?? getRunningLoop());
-  const inner = ensureFuture(aw, loop);
+  const inner = ensureFuture<T>(aw, loop, "shield(aw): aw");
   if (inner.done()) return inner;
   const outer = inner.getLoop().createFuture<T>("shield()");
   const onInnerDone = (fut: FutureLike<T>): void => {

@@ -21,7 +21,6 @@ import {
   type Future,
   getRunningLoop,
   isCancelledError,
-  isCoroutine,
   type Operation,
   RuntimeError,
   type TaskLike,
@@ -29,6 +28,7 @@ import {
   type TimerHandle,
   type Yielded,
 } from "@corio/interfaces";
+import { checkCoroutine } from "@corio/internal";
 import { ExceptionGroup } from "./exception-group.js";
 import { cancelTaskFrom, ScopeSignal } from "./scope-signal.js";
 import { callBody, checkBody, checkSignal, describeValue, messageOf, requireTask } from "./util.js";
@@ -106,11 +106,7 @@ export class TaskGroup {
    * const t = tg.createTask(worker(1), { name: "worker-1" });
    */
   createTask<T>(coro: Coroutine<T>, options?: TaskOptions): TaskLike<T> {
-    if (!isCoroutine(coro)) {
-      throw new TypeError(
-        `TaskGroup.createTask(coro): coro must be a generator object (call the generator function: createTask(work()), not createTask(work)), got ${describeValue(coro)}`,
-      );
-    }
+    checkCoroutine(coro, "TaskGroup.createTask(coro): coro");
     let problem: string | null = null;
     if (!this._entered) problem = "has not been entered (create tasks inside its block)";
     else if (this._exiting && this._tasks.size === 0) problem = "is finished";

@@ -19,8 +19,9 @@ import {
   TimeoutError,
   type Yielded,
 } from "@corio/interfaces";
+import { checkMilliseconds } from "@corio/internal";
 import { cancelTaskFrom, ScopeSignal } from "./scope-signal.js";
-import { callBody, checkBody, checkTime, requireTask } from "./util.js";
+import { callBody, checkBody, requireTask } from "./util.js";
 
 type State = "created" | "active" | "expiring" | "expired" | "finished";
 
@@ -72,7 +73,7 @@ export class Timeout {
    * scope.reschedule(getRunningLoop().time() + 5000);
    */
   reschedule(when: number | null): void {
-    const checked = checkTime("Timeout.reschedule(when): when", when);
+    const checked = checkMilliseconds("Timeout.reschedule(when): when", when);
     if (this._state !== "active") {
       if (this._state === "created") throw new RuntimeError("Timeout has not been entered");
       throw new RuntimeError(`Cannot change state of ${this._state} Timeout`);
@@ -218,7 +219,7 @@ export function timeout<T>(
   ms: number | null | undefined,
   body: (scope: Timeout) => Operation<T> | void,
 ): Coroutine<T> {
-  const delay = checkTime("timeout(ms): ms", ms);
+  const delay = checkMilliseconds("timeout(ms): ms", ms);
   checkBody("timeout(ms, body): body", body);
   const loop = getRunningLoop();
   const when =
@@ -249,7 +250,7 @@ export function timeoutAt<T>(
   when: number | null | undefined,
   body: (scope: Timeout) => Operation<T> | void,
 ): Coroutine<T> {
-  const checked = checkTime("timeoutAt(when): when", when);
+  const checked = checkMilliseconds("timeoutAt(when): when", when);
   checkBody("timeoutAt(when, body): body", body);
   return new Timeout(checked === null && typeof when === "number" ? when : checked)._run(
     "timeoutAt(when, body): body",

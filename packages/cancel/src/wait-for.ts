@@ -7,8 +7,8 @@ import {
   TimeoutError,
   type Yielded,
 } from "@corio/interfaces";
+import { checkAwaitable, checkMilliseconds, ensureFuture } from "@corio/internal";
 import { Timeout } from "./timeout.js";
-import { checkAwaitable, checkTime, ensureFuture } from "./util.js";
 
 function* cancelAndWait(fut: FutureLike<unknown>): Generator<Yielded, void, unknown> {
   const loop = getRunningLoop();
@@ -29,7 +29,7 @@ function* cancelAndWait(fut: FutureLike<unknown>): Generator<Yielded, void, unkn
 function* waitForImpl<T>(aw: Operation<T>, ms: number | null): Generator<Yielded, T, unknown> {
   const loop = getRunningLoop();
   if (ms !== null && ms <= 0) {
-    const fut = ensureFuture(aw, loop);
+    const fut = ensureFuture<T>(aw, loop, "waitFor(aw, ms): aw");
     if (fut.done()) return fut.result();
     yield* cancelAndWait(fut);
     try {
@@ -68,6 +68,6 @@ function* waitForImpl<T>(aw: Operation<T>, ms: number | null): Generator<Yielded
  */
 export function waitFor<T>(aw: Operation<T>, ms: number | null | undefined): Coroutine<T> {
   checkAwaitable(aw, "waitFor(aw, ms): aw");
-  const checked = checkTime("waitFor(aw, ms): ms", ms);
+  const checked = checkMilliseconds("waitFor(aw, ms): ms", ms);
   return waitForImpl(aw, checked);
 }

@@ -1,5 +1,6 @@
 import {
   type Coroutine,
+  describeValue,
   type EventLoop,
   type Future,
   type FutureLike,
@@ -12,8 +13,8 @@ import {
   type TimerHandle,
   type Yielded,
 } from "@corio/interfaces";
-import { checkTimeout, describeValue } from "./describe.js";
-import { checkAwaitable, ensureFuture, isBoundFuture } from "./ensure-future.js";
+import { checkAwaitable, checkMilliseconds, ensureFuture, isBoundFuture } from "@corio/internal";
+
 import type { ResultOf } from "./gather.js";
 
 /**
@@ -162,7 +163,7 @@ export function asCompleted<A extends Operation<unknown>>(
       `asCompleted(aws, options): options must be an object, got ${describeValue(options)}`,
     );
   }
-  const timeout = checkTimeout("asCompleted(aws, options): options.timeout", options.timeout);
+  const timeout = checkMilliseconds("asCompleted(aws, options): options.timeout", options.timeout);
   const unique = [...new Set(aws)];
   for (let i = 0; i < unique.length; i++) checkAwaitable(unique[i], `asCompleted(aws): aws[${i}]`);
   const bound = unique.find(isBoundFuture) as FutureLike<unknown> | undefined;

@@ -9,8 +9,10 @@
  * the last child settles it with the results, or with a `CancelledError` if the gather was
  * cancelled. Children whose result nobody will read have their exception marked as retrieved.
  */
+
 import {
   CancelledError,
+  describeValue,
   type EventLoop,
   type Future,
   type FutureLike,
@@ -21,8 +23,7 @@ import {
   type Operation,
   RuntimeError,
 } from "@corio/interfaces";
-import { describeValue } from "./describe.js";
-import { checkAwaitable, isBoundFuture, wrapAwaitable } from "./ensure-future.js";
+import { checkAwaitable, isBoundFuture, wrapAwaitable } from "@corio/internal";
 
 /**
  * Options for {@link gather}, given as its last argument.
@@ -152,7 +153,7 @@ export function gather(...args: unknown[]): Future<unknown[]> {
   if (args.length > 0 && isOptionsObject(args[args.length - 1])) {
     returnExceptions = checkOptions(args.pop() as GatherOptions);
   }
-  return gatherImpl(args, returnExceptions);
+  return gatherImpl(args, returnExceptions, gatherArgument);
 }
 
 /**
@@ -193,7 +194,7 @@ export function gatherAll<T>(
       `gatherAll(aws, options): options must be an object, got ${describeValue(options)}`,
     );
   }
-  return gatherImpl(Array.from(aws), checkOptions(options));
+  return gatherImpl(Array.from(aws), checkOptions(options), gatherAllArgument);
 }
 
 function findLoop(aws: unknown[]): EventLoop {
@@ -203,7 +204,16 @@ function findLoop(aws: unknown[]): EventLoop {
   return getRunningLoop();
 }
 
-function gatherImpl(aws: unknown[], returnExceptions: boolean): Future<unknown[]> {
+/** How an error names the i-th awaitable given to gather(). */
+const gatherArgument = (i: number): string => `gather(...aws): argument ${i + 1} (aws[${i}])`;
+/** How an error names the i-th awaitable given to gatherAll(). */
+const gatherAllArgument = (i: number): string => `gatherAll(aws): aws[${i}]`;
+
+function gatherImpl(
+  aws: unknown[],
+  returnExceptions: boolean,
+  argument: (i: number) => string,
+): Future<unknown[]> {
   const loop = findLoop(aws);
   if (aws.length === 0) {
     const empty = loop.createFuture<unknown[]>("gather()");
@@ -216,11 +226,9 @@ function gatherImpl(aws: unknown[], returnExceptions: boolean): Future<unknown[]
     const aw = aws[i];
     if (isBoundFuture(aw)) {
       if (aw.getLoop() !== loop) {
-        throw new RuntimeError(
-          `gather(...aws): argument ${i + 1} (aws[${i}]) belongs to a different event loop`,
-        );
+        throw new RuntimeError(`${argument(i)} belongs to a different event loop`);
       }
-    } else checkAwaitable(aw, `gather(...aws): argument ${i + 1} (aws[${i}])`);
+    } else checkAwaitable(aw, argument(i));
   }
 
   // The same awaitable passed twice is one child (as in asyncio). A coroutine maps to the task

@@ -1,5 +1,6 @@
 import {
   type Coroutine,
+  describeValue,
   type FutureLike,
   getRunningLoop,
   isCoroutine,
@@ -7,8 +8,7 @@ import {
   type TimerHandle,
   type Yielded,
 } from "@corio/interfaces";
-import { checkTimeout, describeValue } from "./describe.js";
-import { isBoundFuture } from "./ensure-future.js";
+import { checkMilliseconds, isBoundFuture } from "@corio/internal";
 
 /**
  * `wait` returns as soon as any future is done or cancelled.
@@ -107,7 +107,7 @@ export function wait<F extends FutureLike<unknown>>(
       `wait(aws, options): options.returnWhen must be "FIRST_COMPLETED", "FIRST_EXCEPTION" or "ALL_COMPLETED", got ${describeValue(returnWhen)}`,
     );
   }
-  const timeout = checkTimeout("wait(aws, options): options.timeout", options.timeout);
+  const timeout = checkMilliseconds("wait(aws, options): options.timeout", options.timeout);
   const fs = new Set<F>();
   let i = 0;
   for (const f of aws) {

@@ -52,7 +52,9 @@ describe("gatherAll", () => {
     runVirtual(function* () {
       expect(() => gatherAll(5 as never)).toThrow(/aws must be an array or another iterable/);
       expect(() => gatherAll(child([], "x", 0) as never)).toThrow(TypeError);
-      expect(() => gatherAll([1 as never])).toThrow(/argument 1/);
+      expect(() => gatherAll([1 as never])).toThrow(
+        /^gatherAll\(aws\): aws\[0\] must be a coroutine/,
+      );
       expect(() => gatherAll([], "x" as never)).toThrow(/options must be an object/);
       expect(() => gather([] as never)).toThrow(/gatherAll/);
       yield* sleep(0);

@@ -1,5 +1,5 @@
 import { type Coroutine, type Operation, type QueueLike, QueueShutDown } from "@corio/interfaces";
-import { describe } from "./queue.js";
+import { describe } from "./store.js";
 
 function isOperation(value: unknown): value is Operation<unknown> {
   return (

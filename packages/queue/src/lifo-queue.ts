@@ -1,4 +1,5 @@
-import { type ItemStore, Queue } from "./queue.js";
+import { Queue } from "./queue.js";
+import type { ItemStore } from "./store.js";
 
 /** @internal The LIFO store: a plain array used as a stack. */
 class StackStore<T> implements ItemStore<T> {

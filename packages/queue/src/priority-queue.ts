@@ -8,7 +8,8 @@
  * where the moving entry lands, using only comparisons, and only then move anything: a comparator
  * that throws leaves the heap exactly as it was.
  */
-import { describe, type ItemStore, Queue } from "./queue.js";
+import { Queue } from "./queue.js";
+import { describe, type ItemStore } from "./store.js";
 
 /** What the default ordering accepts: numbers, bigints, booleans, strings, or arrays of them. */
 export type PriorityKey = number | bigint | boolean | string | readonly unknown[];

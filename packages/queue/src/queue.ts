@@ -5,23 +5,18 @@
  * events is the same:
  * - Items live in an item store (a ring buffer here; a stack or a heap in the subclasses).
  * - A coroutine that cannot proceed parks a fresh future, labelled "Queue.get()" or "Queue.put()",
- *   at the back of `_getters` or `_putters` and waits on it.
+ *   at the back of the waiting list `_getters` or `_putters` and waits on it (operations.ts).
  * - `putNowait()` wakes the first getter that is still waiting (sets its future's result); the
  *   getter then loops: it takes an item if there is one and parks again otherwise. `getNowait()`
  *   does the same for putters.
  * - No item is lost: a waiter that is cancelled after being woken, but before it ran, hands its
  *   wake-up to the next waiter in line, so the item (or the free slot) it was woken for is not
  *   stranded. A waiter that is cancelled while still parked just leaves the line.
- *
- * `get()`, `put()` and `join()` return small hand-written coroutine objects (`next`, `throw`,
- * `return`) rather than generators: on the fast path (an item or a slot is there) an operation
- * costs one object and no future, and a task can run one directly: `createTask(queue.get())`.
  */
+
 import {
   type Coroutine,
-  describeValue,
   type EventLoop,
-  type Future,
   getRunningLoop,
   InvalidStateError,
   QueueEmpty,
@@ -30,53 +25,10 @@ import {
   QueueShutDown,
   type QueueStatistics,
   RuntimeError,
-  type Yielded,
 } from "@corio/interfaces";
-import { Deque } from "./deque.js";
-
-/**
- * How a queue keeps its items. `Queue` uses a ring buffer, `LifoQueue` a stack, `PriorityQueue`
- * a binary heap.
- *
- * @internal
- */
-export interface ItemStore<T> {
-  readonly size: number;
-  /** Adds an item. May throw (a priority that cannot be ordered) and must then change nothing. */
-  push(item: T): void;
-  /** Removes and returns the next item; the store is not empty. */
-  take(): T;
-  clear(): void;
-  /** The items, for `toString()`. */
-  toArray(): T[];
-}
-
-/** @internal The FIFO store. */
-class FifoStore<T> extends Deque<T> implements ItemStore<T> {
-  declare take: () => T;
-}
-// `take` is `shift` itself rather than a method calling it: one call less per get().
-FifoStore.prototype.take = Deque.prototype.shift;
-
-const DONE: IteratorResult<Yielded, undefined> = Object.freeze({ value: undefined, done: true });
-
-/** @internal Words bad input alike across corio packages. */
-export const describe = describeValue;
-
-/** @internal Validates `maxsize` as asyncio reads it: an integer, 0 or less meaning unbounded. */
-export function checkMaxsize(maxsize: unknown, who: string): number {
-  if (typeof maxsize !== "number") {
-    throw new TypeError(
-      `${who}(maxsize): maxsize must be an integer (0 or less: unbounded), got ${describe(maxsize)}`,
-    );
-  }
-  if (!Number.isInteger(maxsize) && maxsize !== Number.POSITIVE_INFINITY) {
-    throw new RangeError(
-      `${who}(maxsize): maxsize must be an integer (0 or less: unbounded), got ${maxsize}`,
-    );
-  }
-  return maxsize;
-}
+import { ParkingLot } from "@corio/internal";
+import { GetOperation, JoinOperation, OWN, PutOperation } from "./operations.js";
+import { checkMaxsize, FifoStore, type ItemStore } from "./store.js";
 
 /**
  * A first-in, first-out queue for coordinating producer and consumer coroutines, optionally
@@ -109,12 +61,12 @@ export function checkMaxsize(maxsize: unknown, who: string): number {
 export class Queue<T> implements QueueLike<T> {
   /** @internal */ _maxsize: number;
   /** @internal */ _store: ItemStore<T>;
-  /** @internal Futures of coroutines waiting in `get()`, first come first. */
-  _getters: Deque<Future<void>> = new Deque();
-  /** @internal Futures of coroutines waiting in `put()`, first come first. */
-  _putters: Deque<Future<void>> = new Deque();
-  /** @internal Futures of coroutines waiting in `join()`. */
-  _joiners: Future<void>[] | null = null;
+  /** @internal Coroutines waiting in `get()`, first come first. */
+  _getters: ParkingLot<void> = new ParkingLot();
+  /** @internal Coroutines waiting in `put()`, first come first. */
+  _putters: ParkingLot<void> = new ParkingLot();
+  /** @internal Coroutines waiting in `join()`. */
+  _joiners: ParkingLot<void> = new ParkingLot();
   /** @internal */ _unfinished = 0;
   /** @internal */ _isShutdown = false;
   /** @internal The loop this queue is bound to, once something waited on it. */
@@ -202,7 +154,7 @@ export class Queue<T> implements QueueLike<T> {
     }
     this._store.push(item);
     this._unfinished++;
-    if (this._getters.size !== 0) wakeupNext(this._getters);
+    if (this._getters.size !== 0) this._getters.pop(undefined);
   }
 
   /**
@@ -237,7 +189,7 @@ export class Queue<T> implements QueueLike<T> {
       throw new QueueEmpty("getNowait(): the queue is empty");
     }
     const item = store.take();
-    if (this._putters.size !== 0) wakeupNext(this._putters);
+    if (this._putters.size !== 0) this._putters.pop(undefined);
     return item;
   }
 
@@ -300,8 +252,8 @@ export class Queue<T> implements QueueLike<T> {
       if (this._unfinished === 0) this._setFinished();
     }
     // Every waiter must look again: getters will find the queue empty and shut down.
-    wakeupAll(this._getters);
-    wakeupAll(this._putters);
+    this._getters.pop(undefined, Number.POSITIVE_INFINITY);
+    this._putters.pop(undefined, Number.POSITIVE_INFINITY);
   }
 
   /**
@@ -317,8 +269,8 @@ export class Queue<T> implements QueueLike<T> {
     return {
       size: this._store.size,
       maxsize: this._maxsize,
-      waitingGetters: countWaiting(this._getters),
-      waitingPutters: countWaiting(this._putters),
+      waitingGetters: this._getters.countWaiting(),
+      waitingPutters: this._putters.countWaiting(),
       unfinishedTasks: this._unfinished,
       isShutdown: this._isShutdown,
     };
@@ -328,8 +280,8 @@ export class Queue<T> implements QueueLike<T> {
   toString(): string {
     let out = `<${this.constructor.name} maxsize=${this._maxsize}`;
     if (this._store.size !== 0) out += ` _queue=[${this._store.toArray().map(String).join(", ")}]`;
-    const getters = countWaiting(this._getters);
-    const putters = countWaiting(this._putters);
+    const getters = this._getters.countWaiting();
+    const putters = this._putters.countWaiting();
     if (getters !== 0) out += ` _getters[${getters}]`;
     if (putters !== 0) out += ` _putters[${putters}]`;
     if (this._unfinished !== 0) out += ` tasks=${this._unfinished}`;
@@ -349,262 +301,10 @@ export class Queue<T> implements QueueLike<T> {
 
   /** @internal Every item is done: release `join()`. */
   _setFinished(): void {
-    const joiners = this._joiners;
-    if (joiners === null) return;
-    this._joiners = null;
-    for (let i = 0; i < joiners.length; i++) {
-      const fut = joiners[i]!;
-      if (!fut.done()) fut.setResult(undefined);
-    }
+    if (this._joiners.size !== 0) this._joiners.pop(undefined, Number.POSITIVE_INFINITY);
   }
 }
 
-// The methods the operations below do inline, unless a subclass or a test has replaced them.
-const QUEUE_FULL = Queue.prototype.full;
-const QUEUE_PUT_NOWAIT = Queue.prototype.putNowait;
-const QUEUE_GET_NOWAIT = Queue.prototype.getNowait;
-
-/** Wakes the first waiter that is still waiting; waiters cancelled meanwhile are dropped. */
-function wakeupNext(waiters: Deque<Future<void>>): void {
-  while (waiters.size !== 0) {
-    const waiter = waiters.shift();
-    if (!waiter.done()) {
-      waiter.setResult(undefined);
-      return;
-    }
-  }
-}
-
-function wakeupAll(waiters: Deque<Future<void>>): void {
-  while (waiters.size !== 0) {
-    const waiter = waiters.shift();
-    if (!waiter.done()) waiter.setResult(undefined);
-  }
-}
-
-/** Waiters still parked; a cancelled one stays in line until its task resumes and leaves. */
-function countWaiting(waiters: Deque<Future<void>>): number {
-  let n = 0;
-  const all = waiters.toArray();
-  for (let i = 0; i < all.length; i++) if (!all[i]!.done()) n++;
-  return n;
-}
-
-// --- the waiting operations ------------------------------------------------------------------
-//
-// Each is an iterator driven by `yield*`. `next()` runs the loop of asyncio's coroutine: do the
-// thing if possible, else park a future and yield it. The task resumes the iterator with `next()`
-// once the future is done, or with `throw()` if the task was cancelled after its future was
-// already done (woken, not yet resumed). `_leave()` is asyncio's `except:` clause.
-//
-// Why they are shaped as they are: the queue benchmark (W3, a million put()/get() pairs) runs in a
-// fresh process, where much of the time passes before V8 has optimised this code, so what counts
-// is how many calls and allocations an operation costs before that. Hence:
-// - fields are assigned in the constructor: a class field initialiser is one more call per object;
-// - `next()` does put_nowait()/get_nowait() itself rather than calling them (and full()), which
-//   also keeps those out of V8's list of functions to compile.
-
-/** @internal `queue.get()` */
-class GetOperation<T> implements Coroutine<T> {
-  /** @internal */ declare _queue: Queue<T>;
-  /** @internal The future this get waits on, or null while it is not waiting. */
-  declare _waiter: Future<void> | null;
-
-  constructor(queue: Queue<T>) {
-    this._queue = queue;
-    this._waiter = null;
-  }
-
-  [Symbol.iterator](): Coroutine<T> {
-    // Awaiting the same operation again is another get(); while it waits, that needs a copy.
-    return this._waiter === null ? this : new GetOperation(this._queue);
-  }
-
-  get [Symbol.toStringTag](): string {
-    return "Queue.get()";
-  }
-
-  next(): IteratorResult<Yielded, T> {
-    const queue = this._queue;
-    const waiter = this._waiter;
-    if (waiter !== null) {
-      if (!waiter.done()) return waiter[Symbol.iterator]().next() as IteratorResult<Yielded, T>;
-      if (waiter.cancelled()) {
-        this._leave();
-        waiter.result(); // throws the CancelledError
-      }
-      this._waiter = null;
-    }
-    const store = queue._store;
-    if (store.size !== 0) {
-      let item: T;
-      if (queue.getNowait === QUEUE_GET_NOWAIT) {
-        // getNowait()
-        item = store.take();
-        if (queue._putters.size !== 0) wakeupNext(queue._putters);
-      } else {
-        // A subclass (or a test) replaced getNowait(): call it, as asyncio's get() does.
-        item = queue.getNowait();
-      }
-      return { value: item, done: true };
-    }
-    if (queue._isShutdown) throw new QueueShutDown("get(): the queue is shut down and empty");
-    const fut = queue._getLoop().createFuture<void>("Queue.get()");
-    queue._getters.push(fut);
-    this._waiter = fut;
-    return fut[Symbol.iterator]().next() as IteratorResult<Yielded, T>;
-  }
-
-  throw(error: unknown): IteratorResult<Yielded, T> {
-    if (this._waiter !== null) this._leave();
-    throw error;
-  }
-
-  return(value?: unknown): IteratorResult<Yielded, T> {
-    if (this._waiter !== null) this._leave();
-    return { value: value as T, done: true };
-  }
-
-  /** Stops waiting; if woken for an item it will not take, passes the wake-up on. */
-  private _leave(): void {
-    const waiter = this._waiter!;
-    const queue = this._queue;
-    this._waiter = null;
-    waiter.cancel();
-    queue._getters.remove(waiter);
-    if (queue._store.size !== 0 && !waiter.cancelled()) wakeupNext(queue._getters);
-  }
-}
-
-/** @internal `queue.put(item)` */
-class PutOperation<T> implements Coroutine<void> {
-  /** @internal */ declare _queue: Queue<T>;
-  /** @internal */ declare _item: T;
-  /** @internal The future this put waits on, or null while it is not waiting. */
-  declare _waiter: Future<void> | null;
-
-  constructor(queue: Queue<T>, item: T) {
-    this._queue = queue;
-    this._item = item;
-    this._waiter = null;
-  }
-
-  [Symbol.iterator](): Coroutine<void> {
-    // Awaiting the same operation again is another put(); while it waits, that needs a copy.
-    return this._waiter === null ? this : new PutOperation(this._queue, this._item);
-  }
-
-  get [Symbol.toStringTag](): string {
-    return "Queue.put()";
-  }
-
-  next(): IteratorResult<Yielded, void> {
-    const queue = this._queue;
-    const waiter = this._waiter;
-    if (waiter !== null) {
-      if (!waiter.done()) return waiter[Symbol.iterator]().next();
-      if (waiter.cancelled()) {
-        this._leave();
-        waiter.result(); // throws the CancelledError
-      }
-      this._waiter = null;
-    }
-    if (queue.full === QUEUE_FULL && queue.putNowait === QUEUE_PUT_NOWAIT) {
-      const maxsize = queue._maxsize;
-      if (maxsize <= 0 || queue._store.size < maxsize) {
-        // putNowait(), which cannot find the queue full here
-        if (queue._isShutdown) throw new QueueShutDown("putNowait(): the queue is shut down");
-        queue._store.push(this._item);
-        queue._unfinished++;
-        if (queue._getters.size !== 0) wakeupNext(queue._getters);
-        return DONE;
-      }
-    } else if (!queue.full()) {
-      // A subclass (or a test) replaced full() or putNowait(): call them, as asyncio's put() does.
-      queue.putNowait(this._item);
-      return DONE;
-    }
-    if (queue._isShutdown) throw new QueueShutDown("put(): the queue is shut down");
-    const fut = queue._getLoop().createFuture<void>("Queue.put()");
-    queue._putters.push(fut);
-    this._waiter = fut;
-    return fut[Symbol.iterator]().next();
-  }
-
-  throw(error: unknown): IteratorResult<Yielded, void> {
-    if (this._waiter !== null) this._leave();
-    throw error;
-  }
-
-  return(): IteratorResult<Yielded, void> {
-    if (this._waiter !== null) this._leave();
-    return DONE;
-  }
-
-  /** Stops waiting; if woken for a slot it will not fill, passes the wake-up on. */
-  private _leave(): void {
-    const waiter = this._waiter!;
-    const queue = this._queue;
-    this._waiter = null;
-    waiter.cancel();
-    queue._putters.remove(waiter);
-    if (!queue.full() && !waiter.cancelled()) wakeupNext(queue._putters);
-  }
-}
-
-/** @internal `queue.join()` */
-class JoinOperation implements Coroutine<void> {
-  private _waiter: Future<void> | null = null;
-  private _started = false;
-  constructor(private readonly _queue: Queue<unknown>) {}
-
-  [Symbol.iterator](): Coroutine<void> {
-    return this._started ? new JoinOperation(this._queue) : this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return "Queue.join()";
-  }
-
-  next(): IteratorResult<Yielded, void> {
-    this._started = true;
-    const queue = this._queue;
-    const waiter = this._waiter;
-    if (waiter !== null) {
-      if (!waiter.done()) return waiter[Symbol.iterator]().next();
-      if (waiter.cancelled()) {
-        this._leave();
-        waiter.result(); // throws the CancelledError
-      }
-      // As asyncio's Event.wait(): once released, join() returns even if items came in since.
-      this._waiter = null;
-      return DONE;
-    }
-    if (queue._unfinished === 0) return DONE;
-    const fut = queue._getLoop().createFuture<void>("Queue.join()");
-    (queue._joiners ??= []).push(fut);
-    this._waiter = fut;
-    return fut[Symbol.iterator]().next();
-  }
-
-  throw(error: unknown): IteratorResult<Yielded, void> {
-    if (this._waiter !== null) this._leave();
-    throw error;
-  }
-
-  return(): IteratorResult<Yielded, void> {
-    if (this._waiter !== null) this._leave();
-    return DONE;
-  }
-
-  private _leave(): void {
-    const waiter = this._waiter!;
-    this._waiter = null;
-    waiter.cancel();
-    const joiners = this._queue._joiners;
-    if (joiners !== null) {
-      const i = joiners.indexOf(waiter);
-      if (i !== -1) joiners.splice(i, 1);
-    }
-  }
-}
+OWN.full = Queue.prototype.full;
+OWN.putNowait = Queue.prototype.putNowait;
+OWN.getNowait = Queue.prototype.getNowait;

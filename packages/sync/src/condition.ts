@@ -5,10 +5,12 @@
  * passes the notification on to the next waiter, so a notify is never lost; that may wake one task
  * spuriously, which the condition variable protocol allows.
  */
-import type { Coroutine, Future, Operation } from "@corio/interfaces";
+
+import type { Coroutine, Operation } from "@corio/interfaces";
 import { isCancelledError, RuntimeError } from "@corio/interfaces";
+import { ParkingLot } from "@corio/internal";
 import { Lock, type LockLike } from "./lock.js";
-import { checkBody, LoopBound, removeItem, runBody } from "./loop-bound.js";
+import { holding, LoopBound } from "./loop-bound.js";
 
 /** What {@link Condition.statistics} reports. */
 export interface ConditionStatistics {
@@ -43,7 +45,8 @@ export interface ConditionStatistics {
  */
 export class Condition extends LoopBound implements LockLike {
   /** @internal */ readonly _lock: LockLike;
-  /** @internal */ readonly _waiters: Future<boolean>[] = [];
+  /** @internal Coroutines waiting in `wait()`; notified ones stay until they resume. */
+  readonly _waiters = new ParkingLot<boolean>();
 
   constructor(lock?: LockLike) {
     super();
@@ -111,14 +114,8 @@ export class Condition extends LoopBound implements LockLike {
    */
   withLock<T>(body: () => Operation<T>): Coroutine<T>;
   withLock<T>(body: () => T): Coroutine<T>;
-  *withLock<T>(body: () => unknown): Coroutine<T> {
-    checkBody("withLock", body);
-    yield* this.acquire();
-    try {
-      return yield* runBody<T>(body);
-    } finally {
-      this.release();
-    }
+  withLock<T>(body: () => unknown): Coroutine<T> {
+    return holding<T>(this, "withLock", body);
   }
 
   /**
@@ -139,16 +136,16 @@ export class Condition extends LoopBound implements LockLike {
    */
   *wait(): Coroutine<true> {
     if (!this.locked()) throw new RuntimeError("cannot wait on un-acquired lock");
-    const fut = this._getLoop().createFuture<boolean>("Condition.wait()");
+    const loop = this._getLoop();
     this.release();
     try {
       try {
-        this._waiters.push(fut);
+        const fut = this._waiters.park(loop, "Condition.wait()");
         try {
           yield* fut;
           return true;
         } finally {
-          removeItem(this._waiters, fut);
+          this._waiters.leave(fut);
         }
       } finally {
         // Take the lock back whatever happened; a cancellation while doing so is re-thrown after.
@@ -226,7 +223,7 @@ export class Condition extends LoopBound implements LockLike {
    * cond.notifyAll();
    */
   notifyAll(): void {
-    this.notify(this._waiters.length);
+    this.notify(this._waiters.size);
   }
 
   /**
@@ -236,23 +233,16 @@ export class Condition extends LoopBound implements LockLike {
    * cond.statistics(); // { locked: false, waiting: 2 }
    */
   statistics(): ConditionStatistics {
-    return { locked: this.locked(), waiting: this._waiters.length };
+    return { locked: this.locked(), waiting: this._waiters.size };
   }
 
   /** @internal */
   _notify(n: number): void {
-    let woken = 0;
-    for (const fut of this._waiters) {
-      if (woken >= n) break;
-      if (!fut.done()) {
-        woken++;
-        fut.setResult(false);
-      }
-    }
+    this._waiters.wake(false, n);
   }
 
   override toString(): string {
-    const waiting = this._waiters.length;
+    const waiting = this._waiters.size;
     return `<Condition [${this.locked() ? "locked" : "unlocked"}${waiting ? `, waiters:${waiting}` : ""}]>`;
   }
 }

@@ -1,5 +1,6 @@
-import type { Coroutine, Future } from "@corio/interfaces";
-import { LoopBound, removeItem } from "./loop-bound.js";
+import type { Coroutine } from "@corio/interfaces";
+import { ParkingLot } from "@corio/internal";
+import { LoopBound } from "./loop-bound.js";
 
 /** What {@link Event.statistics} reports. */
 export interface EventStatistics {
@@ -22,7 +23,8 @@ export interface EventStatistics {
  */
 export class Event extends LoopBound {
   /** @internal */ _value = false;
-  /** @internal */ readonly _waiters: Future<true>[] = [];
+  /** @internal Coroutines waiting in `wait()`; woken ones stay until they resume. */
+  readonly _waiters = new ParkingLot<true>();
 
   /**
    * True while the flag is set.
@@ -39,13 +41,16 @@ export class Event extends LoopBound {
    * Sets the flag and wakes every waiting task; `wait()` then returns at once until `clear()`.
    *
    * @asyncio `Event.set`
+   * @throws {@link RuntimeError} if called while another event loop than the event's runs (its
+   * waiters could not be woken from there). Outside any loop, as in a host callback, it works.
    * @example
    * done.set();
    */
   set(): void {
+    this._checkCaller();
     if (this._value) return;
     this._value = true;
-    for (const fut of this._waiters) if (!fut.done()) fut.setResult(true);
+    this._waiters.wake(true, Number.POSITIVE_INFINITY);
   }
 
   /**
@@ -70,12 +75,11 @@ export class Event extends LoopBound {
    */
   *wait(): Coroutine<true> {
     if (this._value) return true;
-    const fut = this._getLoop().createFuture<true>("Event.wait()");
-    this._waiters.push(fut);
+    const fut = this._waiters.park(this._getLoop(), "Event.wait()");
     try {
       return yield* fut;
     } finally {
-      removeItem(this._waiters, fut);
+      this._waiters.leave(fut);
     }
   }
 
@@ -86,11 +90,11 @@ export class Event extends LoopBound {
    * event.statistics(); // { isSet: false, waiting: 2 }
    */
   statistics(): EventStatistics {
-    return { isSet: this._value, waiting: this._waiters.length };
+    return { isSet: this._value, waiting: this._waiters.size };
   }
 
   override toString(): string {
-    const waiting = this._waiters.length;
+    const waiting = this._waiters.size;
     return `<Event [${this._value ? "set" : "unset"}${waiting ? `, waiters:${waiting}` : ""}]>`;
   }
 }

@@ -4,9 +4,11 @@
  * queued joins the queue instead of barging in, so waiters are served in FIFO order. A woken waiter
  * that is cancelled before it resumes wakes the next one, so the lock never stays stuck.
  */
-import type { Coroutine, Future, Operation } from "@corio/interfaces";
+
+import type { Coroutine, Operation } from "@corio/interfaces";
 import { RuntimeError } from "@corio/interfaces";
-import { checkBody, LoopBound, removeItem, runBody } from "./loop-bound.js";
+import { ParkingLot } from "@corio/internal";
+import { holding, LoopBound } from "./loop-bound.js";
 
 /** What {@link Lock.statistics} reports. */
 export interface LockStatistics {
@@ -45,7 +47,8 @@ export interface LockLike {
  */
 export class Lock extends LoopBound implements LockLike {
   /** @internal */ _locked = false;
-  /** @internal */ readonly _waiters: Future<true>[] = [];
+  /** @internal Coroutines waiting in `acquire()`; a woken one stays until it resumes. */
+  readonly _waiters = new ParkingLot<true>();
 
   /**
    * True while the lock is held.
@@ -71,21 +74,20 @@ export class Lock extends LoopBound implements LockLike {
    * try { counter += 1; } finally { lock.release(); }
    */
   *acquire(): Coroutine<true> {
-    if (!this._locked && this._waiters.every((w) => w.cancelled())) {
+    if (!this._locked && this._waiters.allCancelled()) {
       this._locked = true;
       return true;
     }
-    const fut = this._getLoop().createFuture<true>("Lock.acquire()");
-    this._waiters.push(fut);
+    const fut = this._waiters.park(this._getLoop(), "Lock.acquire()");
     try {
       try {
         yield* fut;
       } finally {
-        removeItem(this._waiters, fut);
+        this._waiters.leave(fut);
       }
     } catch (error) {
       // Cancelled (woken or not): if nobody holds the lock, the next waiter must get its turn.
-      if (!this._locked) this._wakeUpFirst();
+      if (!this._locked) this._waiters.wakeFirst(true);
       throw error;
     }
     this._locked = true;
@@ -103,7 +105,7 @@ export class Lock extends LoopBound implements LockLike {
   release(): void {
     if (!this._locked) throw new RuntimeError("Lock is not acquired.");
     this._locked = false;
-    this._wakeUpFirst();
+    this._waiters.wakeFirst(true);
   }
 
   /**
@@ -124,14 +126,8 @@ export class Lock extends LoopBound implements LockLike {
    */
   withLock<T>(body: () => Operation<T>): Coroutine<T>;
   withLock<T>(body: () => T): Coroutine<T>;
-  *withLock<T>(body: () => unknown): Coroutine<T> {
-    checkBody("withLock", body);
-    yield* this.acquire();
-    try {
-      return yield* runBody<T>(body);
-    } finally {
-      this.release();
-    }
+  withLock<T>(body: () => unknown): Coroutine<T> {
+    return holding<T>(this, "withLock", body);
   }
 
   /**
@@ -141,17 +137,11 @@ export class Lock extends LoopBound implements LockLike {
    * lock.statistics(); // { locked: true, waiting: 3 }
    */
   statistics(): LockStatistics {
-    return { locked: this._locked, waiting: this._waiters.length };
-  }
-
-  /** @internal Wakes the first waiter unless it is already woken (done). */
-  _wakeUpFirst(): void {
-    const first = this._waiters[0];
-    if (first !== undefined && !first.done()) first.setResult(true);
+    return { locked: this._locked, waiting: this._waiters.size };
   }
 
   override toString(): string {
-    const waiting = this._waiters.length;
+    const waiting = this._waiters.size;
     return `<Lock [${this._locked ? "locked" : "unlocked"}${waiting ? `, waiters:${waiting}` : ""}]>`;
   }
 }

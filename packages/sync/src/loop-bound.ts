@@ -2,6 +2,7 @@ import type { Coroutine, EventLoop, Operation } from "@corio/interfaces";
 import {
   describeValue,
   getRunningLoop,
+  getRunningLoopOrNull,
   isCoroutine,
   isFutureLike,
   RuntimeError,
@@ -12,9 +13,9 @@ export const describe = describeValue;
 
 /**
  * Binds a primitive to the loop that first makes it wait, as asyncio's `_LoopBoundMixin` does: a
- * primitive is made anywhere (even outside a loop) and may then be used from one loop only.
- *
- * @internal
+ * primitive is made anywhere (even outside a loop) and may then be used from one loop only. Not
+ * exported from the package, but the public primitives extend it, so it is not marked internal: its
+ * declaration must stay in the published types when internals are stripped.
  */
 export abstract class LoopBound {
   /** @internal */ _loop: EventLoop | null = null;
@@ -28,12 +29,39 @@ export abstract class LoopBound {
     }
     return this._loop;
   }
+
+  /**
+   * @internal Throws if another event loop than the one this primitive belongs to is running:
+   * waking this loop's waiters from there cannot work. Outside any loop (a host callback) is fine.
+   */
+  _checkCaller(): void {
+    const loop = this._loop;
+    if (loop === null) return;
+    const running = getRunningLoopOrNull();
+    if (running !== null && running !== loop) {
+      throw new RuntimeError(`${this} is bound to a different event loop`);
+    }
+  }
 }
 
-/** Removes the first occurrence of `item`; arrays stay short, so a scan is fine. @internal */
-export function removeItem<T>(list: T[], item: T): void {
-  const i = list.indexOf(item);
-  if (i !== -1) list.splice(i, 1);
+/**
+ * `async with primitive:` for Lock, Semaphore and Condition: takes `primitive`, runs `body`
+ * (see {@link runBody}) and releases it however `body` ends.
+ *
+ * @internal
+ */
+export function* holding<T>(
+  primitive: { acquire(): Operation<unknown>; release(): void },
+  who: string,
+  body: () => unknown,
+): Coroutine<T> {
+  checkBody(who, body);
+  yield* primitive.acquire();
+  try {
+    return yield* runBody<T>(body);
+  } finally {
+    primitive.release();
+  }
 }
 
 /**

@@ -5,8 +5,10 @@
  * before it resumes gives its unit back, and every acquire that ends wakes as many waiters as
  * there are free units, so units are never stranded.
  */
-import type { Coroutine, Future, Operation } from "@corio/interfaces";
-import { checkBody, describe, LoopBound, removeItem, runBody } from "./loop-bound.js";
+
+import type { Coroutine, Operation } from "@corio/interfaces";
+import { ParkingLot } from "@corio/internal";
+import { describe, holding, LoopBound } from "./loop-bound.js";
 
 /** What {@link Semaphore.statistics} reports. */
 export interface SemaphoreStatistics {
@@ -45,7 +47,8 @@ function checkValue(value: unknown, who: string): number {
  */
 export class Semaphore extends LoopBound {
   /** @internal */ _value: number;
-  /** @internal */ readonly _waiters: Future<true>[] = [];
+  /** @internal Coroutines waiting in `acquire()`; a woken one stays until it resumes. */
+  readonly _waiters = new ParkingLot<true>();
 
   constructor(value = 1) {
     super();
@@ -60,7 +63,7 @@ export class Semaphore extends LoopBound {
    * if (sem.locked()) console.log("acquire() would wait");
    */
   locked(): boolean {
-    return this._value === 0 || this._waiters.some((w) => !w.cancelled());
+    return this._value === 0 || !this._waiters.allCancelled();
   }
 
   /**
@@ -79,17 +82,17 @@ export class Semaphore extends LoopBound {
       this._value--;
       return true;
     }
-    const fut = this._getLoop().createFuture<true>(`${this.constructor.name}.acquire()`);
-    this._waiters.push(fut);
+    const fut = this._waiters.park(this._getLoop(), `${this.constructor.name}.acquire()`);
+    let woken = false;
     try {
       try {
         yield* fut;
       } finally {
-        removeItem(this._waiters, fut);
+        woken = this._waiters.leave(fut);
       }
     } catch (error) {
       // Woken (a unit was counted for us) but cancelled before resuming: give the unit back.
-      if (fut.done() && !fut.cancelled()) this._value++;
+      if (woken) this._value++;
       throw error;
     } finally {
       // Waiters that queued behind us for FIFO's sake may now take the free units.
@@ -124,14 +127,8 @@ export class Semaphore extends LoopBound {
    */
   withPermit<T>(body: () => Operation<T>): Coroutine<T>;
   withPermit<T>(body: () => T): Coroutine<T>;
-  *withPermit<T>(body: () => unknown): Coroutine<T> {
-    checkBody("withPermit", body);
-    yield* this.acquire();
-    try {
-      return yield* runBody<T>(body);
-    } finally {
-      this.release();
-    }
+  withPermit<T>(body: () => unknown): Coroutine<T> {
+    return holding<T>(this, "withPermit", body);
   }
 
   /**
@@ -144,25 +141,20 @@ export class Semaphore extends LoopBound {
     return {
       value: this._value,
       locked: this.locked(),
-      waiting: this._waiters.length,
+      waiting: this._waiters.size,
       bound: null,
     };
   }
 
   /** @internal Wakes the first waiter not yet woken, counting its unit; false if none. */
   _wakeUpNext(): boolean {
-    for (const fut of this._waiters) {
-      if (!fut.done()) {
-        this._value--;
-        fut.setResult(true);
-        return true;
-      }
-    }
-    return false;
+    if (this._waiters.wake(true) === 0) return false;
+    this._value--;
+    return true;
   }
 
   override toString(): string {
-    const waiting = this._waiters.length;
+    const waiting = this._waiters.size;
     const state = this.locked() ? "locked" : `unlocked, value:${this._value}`;
     return `<${this.constructor.name} [${state}${waiting ? `, waiters:${waiting}` : ""}]>`;
   }

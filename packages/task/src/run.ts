@@ -1,10 +1,11 @@
 import * as I from "@corio/interfaces";
+import { checkCoroutine } from "@corio/internal";
 import { EventLoop } from "@corio/loop";
 import { cancelAllTasks, watchHostExit } from "./shutdown.js";
 import { guardSigint } from "./sigint.js";
 import { Task } from "./task.js";
 
-const { RuntimeError, getRunningLoop, getRunningLoopOrNull, isCoroutine } = I;
+const { RuntimeError, getRunningLoop, getRunningLoopOrNull } = I;
 
 /** Options for {@link run}. */
 export interface RunOptions {
@@ -69,11 +70,7 @@ export function run<T>(
     );
   }
   const coro = typeof main === "function" ? main() : main;
-  if (!isCoroutine(coro)) {
-    throw new TypeError(
-      `run(main): main must be a generator object or a generator function, got ${coro === null ? "null" : typeof coro}`,
-    );
-  }
+  checkCoroutine(coro, "run(main): main", " or a generator function");
   const loop = new EventLoop({
     clock: options.clock ?? "real",
     debug: options.debug ?? false,

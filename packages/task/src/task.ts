@@ -12,6 +12,7 @@
  * Nothing here allocates per step: no closure, no promise, no iterator result beyond V8's own.
  */
 import * as I from "@corio/interfaces";
+import { checkCoroutine } from "@corio/internal";
 import { type EventLoop, Future } from "@corio/loop";
 
 const {
@@ -92,11 +93,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
    */
   constructor(coro: I.Coroutine<T>, loop: EventLoop, options?: I.TaskOptions) {
     super(loop);
-    if (!isCoroutine(coro)) {
-      throw new TypeError(
-        `createTask(coro): coro must be a generator object (call the generator function: createTask(work()), not createTask(work)), got ${describeValue(coro)}`,
-      );
-    }
+    checkCoroutine(coro, "createTask(coro): coro");
     const name = options?.name;
     if (name !== undefined && typeof name !== "string") {
       throw new TypeError(

@@ -38,10 +38,12 @@ beforeAll(() => {
     "pnpm-workspace.yaml",
     "tsconfig.base.json",
     "vitest.shared.ts",
+    "tsup.shared.ts",
     "scripts/new-package.mjs",
     "scripts/packaging/size-budgets.json",
     "packages/corio",
     "packages/interfaces",
+    "packages/internal",
     "packages/loop",
     "packages/task",
     "packages/testkit/package.json",
@@ -89,9 +91,11 @@ describe("pnpm new", () => {
       "@corio/task",
       "@corio/testkit",
     ]);
+    // One line, the same as every single-entry package: the build itself is tsup.shared.ts.
     expect(read("packages/demo-thing/tsup.config.ts")).toBe(
       readFileSync(join(repo, "packages/queue/tsup.config.ts"), "utf8"),
     );
+    expect(existsSync(join(tmp, "tsup.shared.ts"))).toBe(true);
     expect(read("packages/demo-thing/src/index.ts")).toBe(
       'export { demoThingExample } from "./demo-thing.js";\n',
     );
@@ -145,6 +149,7 @@ describe("pnpm new", () => {
     ["@corio/lock", /give the bare name, not the scope/],
     ["queue", /packages\/queue already exists/],
     ["corio", /reserved|already exists/],
+    ["internal", /reserved|already exists/],
   ])("refuses the name %j with a clear error", (name, message) => {
     const r = name === "" ? generate() : generate(name);
     expect(r.status).toBe(1);
