@@ -1,13 +1,7 @@
-import { defineConfig } from "tsup";
+import { corioTsup } from "../../tsup.shared.ts";
 
-export default defineConfig({
+export default corioTsup({
   entry: ["src/index.ts", "src/browser.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "es2022",
-  treeshake: true,
+  node: true,
   external: ["ioredis"],
-  removeNodeProtocol: false,
 });

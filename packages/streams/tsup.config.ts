@@ -1,21 +1,3 @@
-import { defineConfig } from "tsup";
+import { corioTsup } from "../../tsup.shared.ts";
 
-export default defineConfig([
-  {
-    entry: ["src/index.ts"],
-    format: ["esm", "cjs"],
-    dts: true,
-    clean: true,
-    sourcemap: true,
-    target: "es2022",
-    treeshake: true,
-    // Keep "node:net" as written: it says at a glance that this is a Node-only package.
-    removeNodeProtocol: false,
-  },
-  {
-    // The "browser" export condition: a stub that throws a clear error (no sockets in browsers).
-    entry: ["src/browser.ts"],
-    format: ["esm"],
-    target: "es2022",
-  },
-]);
+export default corioTsup({ entry: ["src/index.ts", "src/browser.ts"], node: true });
