@@ -1,3 +1,4 @@
+export type { Clock } from "./clock.js";
 export { describeValue } from "./describe.js";
 export {
   CancelledError,
@@ -13,12 +14,15 @@ export {
 } from "./errors.js";
 export type {
   EventLoop,
+  EventLoopLike,
   ExceptionContext,
   ExceptionHandler,
   Handle,
+  HandleLike,
   LoopInstrument,
   TaskFactory,
   TimerHandle,
+  TimerHandleLike,
 } from "./loop.js";
 export type {
   Coroutine,
@@ -26,6 +30,7 @@ export type {
   Future,
   FutureLike,
   Operation,
+  SettableFutureLike,
   TaskLike,
   TaskOptions,
   Yielded,
@@ -33,3 +38,5 @@ export type {
 export { isCoroutine, isFutureLike, YIELD_NOW } from "./protocol.js";
 export type { QueueLike, QueueStatistics } from "./queue.js";
 export { getRunningLoop, getRunningLoopOrNull, setRunningLoop } from "./registry.js";
+export type { TaskHost, TaskRegistry, TimerEntry, Waker } from "./task-host.js";
+export { getTaskHost, TASK_HOST } from "./task-host.js";

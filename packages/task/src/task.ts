@@ -11,22 +11,26 @@
  * When the coroutine returns or throws, the task (a future) takes its result or exception.
  * Nothing here allocates per step: no closure, no promise, no iterator result beyond V8's own.
  */
-import * as I from "@corio/interfaces";
-import { type EventLoop, Future } from "@corio/loop";
-
-const {
+import {
   CancelledError,
+  type Coroutine,
+  describeValue,
+  type FutureLike,
+  getTaskHost,
   InvalidStateError,
-  RuntimeError,
   isCancelledError,
   isCoroutine,
   isFutureLike,
-} = I;
-const describeValue = I.describeValue;
-
-import { YIELD_NOW } from "@corio/interfaces";
-
-const PENDING = 0;
+  RuntimeError,
+  type TaskHost,
+  type TaskLike,
+  type TaskOptions,
+  type Waker,
+  YIELD_NOW,
+  type Yielded,
+} from "@corio/interfaces";
+import { type EventLoop, Future } from "@corio/loop";
+import { TaskList } from "./registry.js";
 
 /**
  * @internal What few tasks need: an error to throw in at the next step (after a bad yield), the
@@ -59,30 +63,39 @@ function stepTask(task: Task<unknown>): void {
  * yield* sleep(100);
  * task.cancel();
  */
-export class Task<T> extends Future<T> implements I.TaskLike<T> {
-  /** @internal */ _coro: I.Coroutine<T>;
+export class Task<T> extends Future<T> implements TaskLike<T>, Waker {
+  /** @internal What the task uses of its loop (see `TaskHost` in `@corio/interfaces`). */
+  _host: TaskHost;
+  /** @internal */ _coro: Coroutine<T>;
   /**
    * @internal The name, or the task's number until someone asks: most tasks are never named, so the
    * default `Task-N` string is made on first `getName()` (as asyncio does since 3.12).
    */
   _name: string | number;
-  /** @internal Links of the loop's live-task list (see `TaskList` in @corio/loop). */ _prevLive:
-    | object
-    | null = null;
-  /** @internal */ _nextLive: object | null = null;
+  /** @internal Links of the loop's live-task list (see `TaskList`). */
+  _prevLive: Task<unknown> | null = null;
+  /** @internal */ _nextLive: Task<unknown> | null = null;
   /** @internal */ _mustCancel = false;
-  /** @internal */ _futWaiter: I.FutureLike<unknown> | null = null;
+  /** @internal */ _futWaiter: FutureLike<unknown> | null = null;
   /** @internal */ _waitingOnYield = false;
   /** @internal */ _numCancelsRequested = 0;
-  /** @internal */ _parent: I.TaskLike<unknown> | null;
+  /** @internal */ _parent: Task<unknown> | null;
   /** @internal */ _rare: TaskRare | null = null;
 
   /**
-   * @internal Use `createTask(coro)`.
-   * @throws {TypeError} if `coro` is not a generator object, or `options.name` not a string.
+   * Use `createTask(coro)`; this constructor is what the task factory calls.
+   *
+   * @throws {TypeError} if `coro` is not a generator object, `options.name` not a string, or
+   * `loop` offers no task host (it is not a corio loop).
    */
-  constructor(coro: I.Coroutine<T>, loop: EventLoop, options?: I.TaskOptions) {
+  constructor(coro: Coroutine<T>, loop: EventLoop, options?: TaskOptions) {
     super(loop);
+    const host = getTaskHost(loop);
+    if (host === null) {
+      throw new TypeError(
+        `Task(coro, loop): loop must be a corio EventLoop (one that offers a TaskHost), got ${describeValue(loop)}`,
+      );
+    }
     if (!isCoroutine(coro)) {
       throw new TypeError(
         `createTask(coro): coro must be a generator object (call the generator function: createTask(work()), not createTask(work)), got ${describeValue(coro)}`,
@@ -94,13 +107,14 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
         `createTask(coro, options): options.name must be a string, got ${describeValue(name)}`,
       );
     }
+    this._host = host;
     this._coro = coro;
-    this._name = name ?? ++loop._taskCounter;
-    this._parent = loop._currentTask;
+    this._name = name ?? host.nextTaskNumber();
+    this._parent = host.current as Task<unknown> | null;
     if (loop.getDebug()) this._rareFields().creationStack = new Error("created here").stack;
-    loop._tasks.add(this);
-    loop._push(stepTask, this as Task<unknown>);
-    const hooks = loop._hooks;
+    (host.tasks ??= new TaskList()).add(this);
+    host.push(stepTask, this as Task<unknown>);
+    const hooks = host.hooks;
     if (hooks !== null && hooks.taskCreated !== undefined) hooks.taskCreated(this);
   }
 
@@ -113,11 +127,6 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
       abort: null,
       foreignWakeup: null,
     });
-  }
-
-  /** @internal Where the task was made (debug mode only); read by task listings. */
-  get _creationStack(): string | undefined {
-    return this._rare?.creationStack;
   }
 
   /** The task's name. @asyncio `Task.get_name` */
@@ -139,7 +148,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
   }
 
   /** The coroutine this task drives. @asyncio `Task.get_coro` */
-  getCoro(): I.Coroutine<T> {
+  getCoro(): Coroutine<T> {
     return this._coro;
   }
 
@@ -156,9 +165,9 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
    * t.cancel("shutting down");
    */
   override cancel(message?: string): boolean {
-    if (this._state !== PENDING) return false;
+    if (this.done()) return false;
     this._numCancelsRequested++;
-    const hooks = this._loop._hooks;
+    const hooks = this._host.hooks;
     if (hooks !== null && hooks.cancelRequested !== undefined) hooks.cancelRequested(this, message);
     const abort = this._rare?.abort;
     if (abort != null && !abort.signal.aborted) abort.abort(new CancelledError(message));
@@ -169,7 +178,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
       return true;
     }
     this._mustCancel = true;
-    this._cancel = message; // the message of the cancellation to deliver at the next step
+    this.pendingCancelMessage = message; // the message to deliver at the next step
     return true;
   }
 
@@ -209,8 +218,8 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     const rare = this._rareFields();
     if (rare.abort === null) {
       rare.abort = new AbortController();
-      if (this._state !== PENDING ? this.cancelled() : this._numCancelsRequested > 0) {
-        rare.abort.abort(new CancelledError(this._cancelMessage()));
+      if (this.done() ? this.cancelled() : this._numCancelsRequested > 0) {
+        rare.abort.abort(new CancelledError(this.cancelMessage()));
       }
     }
     return rare.abort.signal;
@@ -230,14 +239,19 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     throw new RuntimeError("Task does not support setException()");
   }
 
-  /** @internal A future this task waited on is done. */
-  _wakeup(): void {
+  /** The kind of object, for messages: `"Task"`. */
+  override get [Symbol.toStringTag](): string {
+    return "Task";
+  }
+
+  /** @internal The future this task waited on is done (the `Waker` contract). */
+  onFutureDone(): void {
     this._step();
   }
 
   /** @internal Runs the coroutine up to its next suspension point. */
   _step(): void {
-    if (this._state !== PENDING) {
+    if (this.done()) {
       throw new InvalidStateError(`_step(): task "${this.getName()}" is already done`);
     }
     let error: unknown;
@@ -263,19 +277,18 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     }
     this._futWaiter = null;
     this._waitingOnYield = false;
-    const loop = this._loop;
-    const previous = loop._currentTask;
-    loop._currentTask = this;
-    const hooks = loop._hooks;
+    const host = this._host;
+    const previous = host.current;
+    host.current = this;
+    const hooks = host.hooks;
     if (hooks !== null && hooks.stepStarted !== undefined) hooks.stepStarted(this);
     try {
-      let r: IteratorResult<I.Yielded, T>;
+      let r: IteratorResult<Yielded, T>;
       try {
         r = hasError ? this._coro.throw(error) : this._coro.next(YIELD_NOW);
       } catch (thrown) {
         if (isCancelledError(thrown)) {
-          super.cancel(thrown.message);
-          this._cancel = thrown; // result() rethrows this very error
+          this.cancelWithError(thrown); // result() rethrows this very error
         } else {
           Future.prototype.setException.call(this, thrown);
         }
@@ -286,7 +299,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
         if (this._mustCancel) {
           // Cancelled right before the coroutine returned.
           this._mustCancel = false;
-          super.cancel(this._cancel as string | undefined);
+          super.cancel(this.pendingCancelMessage);
         } else {
           Future.prototype.setResult.call(this, r.value);
         }
@@ -295,17 +308,19 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
       }
       this._suspend(r.value);
     } finally {
-      loop._currentTask = previous;
+      host.current = previous;
       if (hooks !== null && hooks.stepEnded !== undefined) hooks.stepEnded(this);
     }
   }
 
-  private _suspend(value: I.Yielded): void {
-    const loop = this._loop;
+  /** @internal */
+  private _suspend(value: Yielded): void {
+    const host = this._host;
+    const loop = this.getLoop();
     if (value === YIELD_NOW) {
       this._waitingOnYield = true;
-      loop._push(stepTask, this as Task<unknown>);
-      const hooks = loop._hooks;
+      host.push(stepTask, this as Task<unknown>);
+      const hooks = host.hooks;
       if (hooks !== null && hooks.taskSuspended !== undefined) hooks.taskSuspended(this, null);
       return;
     }
@@ -318,7 +333,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
         );
         return;
       }
-      if (value._loop !== loop) {
+      if (value.getLoop() !== loop) {
         this._failNextStep(
           new RuntimeError(`task "${this.getName()}" got ${value} attached to a different loop`),
         );
@@ -329,7 +344,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
         return;
       }
       value._blocking = false;
-      value._addWaker(this);
+      host.addWaker(value, this);
       this._park(value);
       return;
     }
@@ -363,30 +378,33 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     );
   }
 
-  private _park(future: I.FutureLike<unknown>): void {
+  /** @internal */
+  private _park(future: FutureLike<unknown>): void {
     this._futWaiter = future;
-    const hooks = this._loop._hooks;
+    const hooks = this._host.hooks;
     if (hooks !== null && hooks.taskSuspended !== undefined) hooks.taskSuspended(this, future);
-    if (this._mustCancel && future.cancel(this._cancel as string | undefined)) {
+    if (this._mustCancel && future.cancel(this.pendingCancelMessage)) {
       this._mustCancel = false;
     }
   }
 
+  /** @internal */
   private _failNextStep(error: unknown): void {
     const rare = this._rareFields();
     rare.pendingError = error;
     rare.hasPendingError = true;
-    this._loop._push(stepTask, this as Task<unknown>);
+    this._host.push(stepTask, this as Task<unknown>);
   }
 
+  /** @internal */
   private _finished(): void {
-    const loop = this._loop;
-    loop._tasks.delete(this);
-    const hooks = loop._hooks;
+    const host = this._host;
+    host.tasks!.delete(this);
+    const hooks = host.hooks;
     if (hooks !== null && hooks.taskDone !== undefined) hooks.taskDone(this);
   }
 
   override toString(): string {
-    return `<Task ${this._stateName()} name="${this.getName()}">`;
+    return `<Task ${this.stateName()} name="${this.getName()}">`;
   }
 }
