@@ -121,10 +121,14 @@ export function clockFromOptions(clock: unknown, timeScale: number | undefined):
   return c as Clock;
 }
 
-/** Whether `clock` never reaches a later deadline by itself (a manual clock): only `advance` moves it. */
+/**
+ * Whether `clock` never reaches a later deadline by itself and never autojumps (a manual clock):
+ * only `advance` moves it.
+ */
 export function movesOnlyByHand(clock: Clock): boolean {
+  const gap = 1;
   return (
-    clock.autojumpDelay === undefined &&
-    clock.deadlineToSleepTime(clock.now() + 1) === Number.POSITIVE_INFINITY
+    clock.deadlineToSleepTime(clock.now() + gap) === Number.POSITIVE_INFINITY &&
+    !((clock.autojumpDelay?.(gap) ?? Number.POSITIVE_INFINITY) < Number.POSITIVE_INFINITY)
   );
 }
