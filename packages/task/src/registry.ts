@@ -16,9 +16,9 @@ export class TaskList implements TaskRegistry {
   /** Number of tasks in the list. */
   size = 0;
 
+  /** Adds a task that was just created (each task is added once, by its constructor). */
   add(task: TaskLike<unknown>): void {
     const node = task as Task<unknown>;
-    if (this.has(node)) return;
     node._prevLive = this.tail;
     node._nextLive = null;
     if (this.tail === null) this.head = node;

@@ -93,7 +93,7 @@ export class Task<T> extends Future<T> implements TaskLike<T>, Waker {
     const host = getTaskHost(loop);
     if (host === null) {
       throw new TypeError(
-        `Task(coro, loop): loop must be a corio EventLoop (one that offers a TaskHost), got ${describeValue(loop)}`,
+        `Task(coro, loop): loop must be a corio EventLoop, got ${describeValue(loop)}`,
       );
     }
     if (!isCoroutine(coro)) {
