@@ -109,7 +109,7 @@ class SleepFuture<T> extends Future<T> implements TimerEntry {
     // Null: the timer was cancelled after it was due but before this iteration reached it.
     if (this.callback === null) return;
     wake(this as SleepFuture<unknown>); // cannot throw: it settles only a pending future
-    // Instruments see the same callback as when a sleep was a TimerHandle running `wake`.
+    // Instruments see a sleep's wake-up as a timer callback named `wake`, like any other timer.
     const hooks = hostOf(this as SleepFuture<unknown>).hooks;
     if (hooks !== null && hooks.callbackRan !== undefined) hooks.callbackRan(wake);
   }
