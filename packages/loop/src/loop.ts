@@ -224,11 +224,7 @@ export class EventLoop implements EventLoopLike {
 
   /** @asyncio `loop.set_task_factory` */
   setTaskFactory(factory: TaskFactory | null): void {
-    if (factory !== null && typeof factory !== "function") {
-      throw new TypeError(
-        `setTaskFactory(factory): factory must be a function or null, got ${describe(factory)}`,
-      );
-    }
+    if (factory !== null) checkCallback("setTaskFactory(factory): factory", factory, " or null");
     this._taskFactory = factory;
   }
 
@@ -251,11 +247,8 @@ export class EventLoop implements EventLoopLike {
 
   /** @asyncio `loop.set_exception_handler` */
   setExceptionHandler(handler: ExceptionHandler | null): void {
-    if (handler !== null && typeof handler !== "function") {
-      throw new TypeError(
-        `setExceptionHandler(handler): handler must be a function or null, got ${describe(handler)}`,
-      );
-    }
+    if (handler !== null)
+      checkCallback("setExceptionHandler(handler): handler", handler, " or null");
     this._exceptionHandler = handler;
   }
 

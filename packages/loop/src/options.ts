@@ -56,8 +56,9 @@ export function checkDelay(name: string, value: unknown): number {
   return value;
 }
 
-export function checkCallback(name: string, value: unknown): void {
+/** Checks a callback; `orElse` words what else is accepted (" or null"). */
+export function checkCallback(name: string, value: unknown, orElse = ""): void {
   if (typeof value !== "function") {
-    throw new TypeError(`${name} must be a function, got ${describeValue(value)}`);
+    throw new TypeError(`${name} must be a function${orElse}, got ${describeValue(value)}`);
   }
 }
