@@ -3,6 +3,7 @@ import {
   CancelledError,
   type DoneCallback,
   InvalidStateError,
+  isCancelledError,
   RuntimeError,
   type SettableFutureLike,
   type Waker,
@@ -72,7 +73,7 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
    * @internal The cancellation message, or once made, the CancelledError to throw. A task also
    * keeps here the message of a cancellation it has not delivered yet.
    */
-  _cancel: string | CancelledError | undefined = undefined;
+  _cancel: unknown = undefined;
   /** @internal */ _loop: EventLoop;
   /** Part of the await protocol; see `FutureLike._blocking`. */
   _blocking = false;
@@ -333,7 +334,7 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
    */
   protected get pendingCancelMessage(): string | undefined {
     const cancel = this._cancel;
-    return typeof cancel === "object" ? cancel.message : cancel;
+    return (isCancelledError(cancel) ? cancel.message : cancel) as string | undefined;
   }
 
   protected set pendingCancelMessage(message: string | undefined) {
@@ -373,10 +374,13 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
    * a task's pending cancellation), returned rather than thrown.
    */
   _makeCancelledError(): CancelledError {
+    // The message may be any value (asyncio keeps whatever it is given); only an error made here
+    // earlier is returned as it is.
     const cancel = this._cancel;
-    if (typeof cancel === "object") return cancel;
+    if (isCancelledError(cancel)) return cancel;
+    const message = cancel as string | undefined;
     const loop = this._loop;
-    if (loop !== null && loop.getDebug()) return new CancelledError(cancel);
+    if (loop !== null && loop.getDebug()) return new CancelledError(message);
     // Outside debug mode a cancellation carries no stack trace: recording where the coroutine
     // waited was three quarters of the cost of cancelling a task (W5: 100k cancels in ~1000 ms
     // with stacks, ~250 ms without). Debug mode keeps it.
@@ -384,10 +388,10 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
     try {
       Error.stackTraceLimit = 0;
     } catch {
-      return new CancelledError(cancel); // frozen intrinsics: keep the stack
+      return new CancelledError(message); // frozen intrinsics: keep the stack
     }
     try {
-      return new CancelledError(cancel);
+      return new CancelledError(message);
     } finally {
       Error.stackTraceLimit = limit;
     }
