@@ -45,6 +45,16 @@ interface TaskRare {
   foreignWakeup: (() => void) | null;
 }
 
+/**
+ * Marks a generator that a task drives or drove. A generator runs under one task only: given to a
+ * second task it would be stepped by both, and the second would end with whatever the first left
+ * (asyncio raises "cannot reuse already awaited coroutine"). Checked once, when a task is made; a
+ * mark on the generator costs a property store where a WeakSet of every coroutine cost a third of
+ * spawning a task.
+ */
+const DRIVEN: unique symbol = Symbol("corio.driven") as never;
+type Marked = { [DRIVEN]?: true };
+
 /** @internal The ready-queue entry for a step; shared by every task. */
 function stepTask(task: Task<unknown>): void {
   task._step();
@@ -101,12 +111,18 @@ export class Task<T> extends Future<T> implements TaskLike<T>, Waker {
         `createTask(coro): coro must be a generator object (call the generator function: createTask(work()), not createTask(work)), got ${describeValue(coro)}`,
       );
     }
+    if ((coro as Marked)[DRIVEN] === true) {
+      throw new RuntimeError(
+        "createTask(coro): cannot reuse already awaited coroutine: another task drives this generator; call the generator function again for a new one",
+      );
+    }
     const name = options?.name;
     if (name !== undefined && typeof name !== "string") {
       throw new TypeError(
         `createTask(coro, options): options.name must be a string, got ${describeValue(name)}`,
       );
     }
+    (coro as Marked)[DRIVEN] = true;
     this._host = host;
     this._coro = coro;
     this._name = name ?? host.nextTaskNumber();

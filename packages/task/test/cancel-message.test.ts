@@ -30,7 +30,11 @@ describe("cancel() with a message that is not a string", () => {
 
   it("ends a task cancelled before its first step cancelled", () =>
     runVirtual(function* () {
-      const t = createTask(sleep(1000));
+      const t = createTask(
+        (function* () {
+          yield* sleep(1000);
+        })(),
+      );
       t.cancel(message);
       yield* sleep(0);
       expect(t.cancelled()).toBe(true);
