@@ -59,6 +59,9 @@ function runTimer(timer: TimerEntry): void {
   timer.runTimer();
 }
 
+// The longest delay hosts accept for one timer (a signed 32-bit number of milliseconds).
+const MAX_HOST_DELAY = 2 ** 31 - 1;
+
 export class HostDriver {
   /** A batch is queued with the host (an immediate); no need to queue another. */
   private wakeScheduled = false;
@@ -195,10 +198,18 @@ export class HostDriver {
     return false;
   }
 
-  /** Wakes the loop after `ms` of real time; reaching it allows the autojump to `jumpTo`. */
+  /**
+   * Wakes the loop after `ms` of real time; reaching it allows the autojump to `jumpTo`. Hosts keep
+   * delays in 32 bits (Node warns and fires a longer one after 1 ms), so a longer wait is armed in
+   * steps of at most 2^31-1 ms: the loop wakes, finds nothing due and arms the rest.
+   */
   private armHostTimer(ms: number, jumpTo: number): void {
-    this.jumpPending = jumpTo;
-    this.hostTimer = setTimeout(this.onHostTimer, Math.max(1, Math.ceil(ms)));
+    const clamped = ms > MAX_HOST_DELAY;
+    this.jumpPending = clamped ? Number.NEGATIVE_INFINITY : jumpTo;
+    this.hostTimer = setTimeout(
+      this.onHostTimer,
+      clamped ? MAX_HOST_DELAY : Math.max(1, Math.ceil(ms)),
+    );
   }
 
   /** Settles the promise of `run`. */
