@@ -82,6 +82,8 @@ export interface TaskHost {
    * without a closure. `future` must be one of this loop's own futures.
    */
   addWaker(future: FutureLike<unknown>, waker: Waker): void;
+  /** Withdraws a waker registered with {@link TaskHost.addWaker} (a task leaving an await cycle). */
+  removeWaker(future: FutureLike<unknown>, waker: Waker): void;
   /**
    * Queues `entry` to run `delay` ms from now (it sets `timerWhen` and `timerSeq`). Set
    * `entry.callback` to something non-null first.

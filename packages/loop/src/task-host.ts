@@ -32,6 +32,10 @@ export class LoopTaskHost implements TaskHost {
     (future as Future<unknown>)._addWaker(waker);
   }
 
+  removeWaker(future: FutureLike<unknown>, waker: Waker): void {
+    (future as Future<unknown>).removeDoneCallback(waker as never);
+  }
+
   startTimer(entry: TimerEntry, delay: number): void {
     this.loop._startTimer(entry, delay);
   }

@@ -79,8 +79,36 @@ export class TaskList implements TaskRegistry {
       }
     };
     walk(null, 0);
+    for (const cycle of this.cycles()) lines.push(`  await cycle: ${cycle}`);
     return lines;
   }
+
+  /** Every cycle of live tasks waiting on each other, as `"A" → "B" → "A"`. */
+  private cycles(): string[] {
+    const state = new Map<Task<unknown>, "on path" | "seen">();
+    const found: string[] = [];
+    for (let start = this.head; start !== null; start = start._nextLive) {
+      const path: Task<unknown>[] = [];
+      let task: Task<unknown> | null = start;
+      while (task !== null && !state.has(task)) {
+        state.set(task, "on path");
+        path.push(task);
+        task = waitedTask(task);
+      }
+      if (task !== null && state.get(task) === "on path") {
+        const cycle = path.slice(path.indexOf(task));
+        found.push([...cycle, task].map((t) => `"${t.getName()}"`).join(" → "));
+      }
+      for (const t of path) state.set(t, "seen");
+    }
+    return found;
+  }
+}
+
+/** The live corio task that `task` waits on, if it waits on one. */
+function waitedTask(task: Task<unknown>): Task<unknown> | null {
+  const waiter = task._futWaiter as Task<unknown> | null;
+  return waiter !== null && waiter._futWaiter !== undefined && !waiter.done() ? waiter : null;
 }
 
 function describeWait(task: Task<unknown>, current: TaskLike<unknown> | null): string {

@@ -31,6 +31,7 @@ import {
 } from "@corio/interfaces";
 import { type EventLoop, Future } from "@corio/loop";
 import { TaskList } from "./registry.js";
+import { badYield, cannotWaitOn } from "./yield-errors.js";
 
 /**
  * @internal What few tasks need: an error to throw in at the next step (after a bad yield), the
@@ -54,6 +55,9 @@ interface TaskRare {
  */
 const DRIVEN: unique symbol = Symbol("corio.driven") as never;
 type Marked = { [DRIVEN]?: true };
+
+/** The tasks whose `cancel()` is passing the request on to what they wait on, innermost last. */
+const cancelling: Task<unknown>[] = [];
 
 /** @internal The ready-queue entry for a step; shared by every task. */
 function stepTask(task: Task<unknown>): void {
@@ -182,19 +186,47 @@ export class Task<T> extends Future<T> implements TaskLike<T>, Waker {
    */
   override cancel(message?: string): boolean {
     if (this.done()) return false;
+    // Reached again through the tasks it waits on: an await cycle (see `leaveCycle`).
+    if (cancelling.includes(this)) return this._leaveCycle(message);
     this._numCancelsRequested++;
     const hooks = this._host.hooks;
     if (hooks !== null && hooks.cancelRequested !== undefined) hooks.cancelRequested(this, message);
     const abort = this._rare?.abort;
     if (abort != null && !abort.signal.aborted) abort.abort(new CancelledError(message));
     const waiter = this._futWaiter;
-    if (waiter !== null && waiter.cancel(message)) {
-      // Keep _futWaiter: it may be a task that swallows the cancellation and has to be
-      // cancelled again later.
-      return true;
+    if (waiter !== null) {
+      cancelling.push(this);
+      let passedOn: boolean;
+      try {
+        passedOn = waiter.cancel(message);
+      } finally {
+        cancelling.pop();
+      }
+      // Keep _futWaiter: it may be a task that swallows the cancellation and has to be cancelled
+      // again later.
+      if (passedOn) return true;
     }
     this._mustCancel = true;
     this.pendingCancelMessage = message; // the message to deliver at the next step
+    return true;
+  }
+
+  /**
+   * @internal This task's `cancel()` came back to it through the tasks it waits on (A waits on B,
+   * B on A). Cancelling its waiter again would recurse forever, so the task leaves the cycle: it
+   * stops waiting and takes the cancellation at its next step. Its end then wakes the task that
+   * waits on it, which was cancelled on the way, and so on around the cycle.
+   */
+  private _leaveCycle(message: string | undefined): boolean {
+    const waiter = this._futWaiter;
+    if (waiter !== null) {
+      if (waiter instanceof Future) this._host.removeWaker(waiter, this);
+      else waiter.removeDoneCallback(this._rare!.foreignWakeup!);
+      this._futWaiter = null;
+      this._host.push(stepTask, this as Task<unknown>);
+    }
+    this._mustCancel = true;
+    this.pendingCancelMessage = message;
     return true;
   }
 
@@ -340,58 +372,20 @@ export class Task<T> extends Future<T> implements TaskLike<T>, Waker {
       if (hooks !== null && hooks.taskSuspended !== undefined) hooks.taskSuspended(this, null);
       return;
     }
-    if (value instanceof Future) {
-      if (!value._blocking) {
-        this._failNextStep(
-          new RuntimeError(
-            `yield was used instead of yield* in task "${this.getName()}" with ${value}: write yield* fut`,
-          ),
-        );
-        return;
-      }
-      if (value.getLoop() !== loop) {
-        this._failNextStep(
-          new RuntimeError(`task "${this.getName()}" got ${value} attached to a different loop`),
-        );
-        return;
-      }
-      if (value === (this as unknown)) {
-        this._failNextStep(new RuntimeError(`task "${this.getName()}" cannot await on itself`));
+    const own = value instanceof Future;
+    if (own || isFutureLike(value)) {
+      const problem = cannotWaitOn(value, own, this, loop);
+      if (problem !== null) {
+        this._failNextStep(new RuntimeError(problem));
         return;
       }
       value._blocking = false;
-      host.addWaker(value, this);
+      if (own) host.addWaker(value, this);
+      else value.addDoneCallback((this._rareFields().foreignWakeup ??= () => this._step()));
       this._park(value);
       return;
     }
-    if (isFutureLike(value)) {
-      if (!value._blocking) {
-        this._failNextStep(
-          new RuntimeError(`yield was used instead of yield* in task "${this.getName()}"`),
-        );
-        return;
-      }
-      if (value.getLoop() !== loop) {
-        this._failNextStep(
-          new RuntimeError(`task "${this.getName()}" got a future attached to a different loop`),
-        );
-        return;
-      }
-      value._blocking = false;
-      const rare = this._rareFields();
-      value.addDoneCallback((rare.foreignWakeup ??= () => this._step()));
-      this._park(value);
-      return;
-    }
-    let hint = "";
-    if (isCoroutine(value)) hint = ": it yielded a generator; write yield* to run a coroutine";
-    else if (value !== null && typeof (value as PromiseLike<unknown>)?.then === "function") {
-      hint = ": it yielded a promise; wrap it as yield* fromPromise(promise)";
-    } else if (value === undefined)
-      hint = ": a bare `yield`; write yield* sleep(0) to give up control";
-    this._failNextStep(
-      new RuntimeError(`task "${this.getName()}" got a bad yield (${describeValue(value)})${hint}`),
-    );
+    this._failNextStep(new RuntimeError(badYield(value, this)));
   }
 
   /** @internal */
