@@ -1,3 +1,4 @@
+// The public API of @corio/interfaces: every export, by name.
 export type { Clock } from "./clock.js";
 export { describeValue } from "./describe.js";
 export {

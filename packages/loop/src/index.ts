@@ -1,3 +1,4 @@
+// The public API of @corio/loop: every export, by name.
 export { type ClockKind, ManualClock, RealClock, VirtualClock } from "./clocks.js";
 export { Future } from "./future.js";
 export { Handle, TimerHandle } from "./handles.js";
