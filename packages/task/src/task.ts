@@ -25,7 +25,6 @@ import {
   type TaskHost,
   type TaskLike,
   type TaskOptions,
-  type Waker,
   YIELD_NOW,
   type Yielded,
 } from "@corio/interfaces";
@@ -77,7 +76,7 @@ function stepTask(task: Task<unknown>): void {
  * yield* sleep(100);
  * task.cancel();
  */
-export class Task<T> extends Future<T> implements TaskLike<T>, Waker {
+export class Task<T> extends Future<T> implements TaskLike<T> {
   /** @internal What the task uses of its loop (see `TaskHost` in `@corio/interfaces`). */
   _host: TaskHost;
   /** @internal */ _coro: Coroutine<T>;
