@@ -7,19 +7,18 @@ import { runVirtual } from "../src/testing.js";
 // cancellation into a failure (issue 15, defect 5).
 describe("cancel() with a message that is not a string", () => {
   const message = { reason: "shutdown" } as unknown as string;
+  function* parked(log: string[]) {
+    try {
+      yield* sleep(1000);
+    } finally {
+      log.push("finally");
+    }
+  }
 
   it("ends a task parked on a sleep cancelled, its finally run", () =>
     runVirtual(function* () {
       const log: string[] = [];
-      const t = createTask(
-        (function* () {
-          try {
-            yield* sleep(1000);
-          } finally {
-            log.push("finally");
-          }
-        })(),
-      );
+      const t = createTask(parked(log));
       yield* sleep(0);
       t.cancel(message);
       yield* sleep(0);
@@ -30,14 +29,12 @@ describe("cancel() with a message that is not a string", () => {
 
   it("ends a task cancelled before its first step cancelled", () =>
     runVirtual(function* () {
-      const t = createTask(
-        (function* () {
-          yield* sleep(1000);
-        })(),
-      );
+      const log: string[] = [];
+      const t = createTask(parked(log));
       t.cancel(message);
       yield* sleep(0);
       expect(t.cancelled()).toBe(true);
+      expect(log).toEqual([]); // cancelled before its first step: the body never ran
       expect(() => t.result()).toThrow(CancelledError);
     }));
 
