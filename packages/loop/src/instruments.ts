@@ -27,3 +27,23 @@ export function combineInstruments(list: readonly LoopInstrument[]): LoopInstrum
   }
   return out as LoopInstrument;
 }
+
+/**
+ * Adds `instrument` to `list` and hands the new combination to `install`; returns the function
+ * that takes it out again (and installs the combination of the rest).
+ */
+export function addToList(
+  list: LoopInstrument[],
+  instrument: LoopInstrument,
+  install: (hooks: LoopInstrument | null) => void,
+): () => void {
+  list.push(instrument);
+  install(combineInstruments(list));
+  return () => {
+    const i = list.indexOf(instrument);
+    if (i >= 0) {
+      list.splice(i, 1);
+      install(combineInstruments(list));
+    }
+  };
+}

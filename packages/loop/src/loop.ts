@@ -27,7 +27,7 @@ import { HostDriver } from "./driver.js";
 import { callHandler, printContext, reportUnretrieved } from "./exceptions.js";
 import { Future } from "./future.js";
 import { Handle, TimerHandle } from "./handles.js";
-import { combineInstruments } from "./instruments.js";
+import { addToList } from "./instruments.js";
 import {
   checkCallback,
   checkDelay,
@@ -292,15 +292,9 @@ export class EventLoop implements EventLoopLike {
         `addInstrument(instrument): instrument must be an object, got ${describe(instrument)}`,
       );
     }
-    this._instruments.push(instrument);
-    this._hooks = this._host.hooks = combineInstruments(this._instruments);
-    return () => {
-      const i = this._instruments.indexOf(instrument);
-      if (i >= 0) {
-        this._instruments.splice(i, 1);
-        this._hooks = this._host.hooks = combineInstruments(this._instruments);
-      }
-    };
+    return addToList(this._instruments, instrument, (hooks) => {
+      this._hooks = this._host.hooks = hooks;
+    });
   }
 
   /**
