@@ -53,7 +53,7 @@ const OUTPUTS: Record<string, string> = {
     '- Task-1: waiting on task "a"',
     '- a: waiting on task "b"',
     '- b: waiting on task "a"',
-    "await cycle: a -> b -> a",
+    'await cycle: "a" → "b" → "a"',
   ].join("\n"),
 };
 

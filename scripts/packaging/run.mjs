@@ -1,7 +1,7 @@
 // `pnpm test:packaging`: every check that the packages we publish work once published.
 //   1. build the public packages (turbo; cached when nothing changed)   --no-build skips it
 //   2. pack each with `pnpm pack`
-//   3. publint and arethetypeswrong on every tarball
+//   3. publint and arethetypeswrong on every tarball; no underscore member in published types
 //   4. install @corio/queue, @corio/sync and corio, each alone, into an empty project with npm
 //      from the tarballs only, and run a smoke script as ESM and as CJS
 //   5. size budgets (min+gzip), table printed (`pnpm size` writes it to scripts/packaging/sizes.md)
@@ -13,6 +13,7 @@ import { simulate, status } from "./changesets.mjs";
 import { installAndSmoke, SMOKE_TARGETS } from "./install-smoke.mjs";
 import { packAll, publicPackages, root, sh, since } from "./lib.mjs";
 import { lintTarballs, reportLint } from "./lint.mjs";
+import { checkPublicTypes } from "./public-types.mjs";
 import { checkSizes, table } from "./size.mjs";
 
 const argv = process.argv.slice(2);
@@ -59,6 +60,12 @@ try {
         `  ${name.padEnd(20)} ${file.split("/").at(-1)} (deps: ${Object.keys(deps).join(", ") || "none"})`,
       );
     }
+  });
+
+  await step("published types show only public API (no underscore members)", () => {
+    const offenders = checkPublicTypes();
+    for (const line of offenders) console.log(`  ${line}`);
+    return offenders.length === 0;
   });
 
   await step("publint and arethetypeswrong on every tarball", async () =>

@@ -1,3 +1,5 @@
+// The public API of @corio/interfaces: every export, by name.
+export type { Clock } from "./clock.js";
 export { describeValue, messageText } from "./describe.js";
 export {
   CancelledError,
@@ -14,12 +16,15 @@ export {
 } from "./errors.js";
 export type {
   EventLoop,
+  EventLoopLike,
   ExceptionContext,
   ExceptionHandler,
   Handle,
+  HandleLike,
   LoopInstrument,
   TaskFactory,
   TimerHandle,
+  TimerHandleLike,
 } from "./loop.js";
 export type {
   Coroutine,
@@ -27,6 +32,7 @@ export type {
   Future,
   FutureLike,
   Operation,
+  SettableFutureLike,
   TaskLike,
   TaskOptions,
   Yielded,
@@ -34,3 +40,5 @@ export type {
 export { isCoroutine, isFutureLike, YIELD_NOW } from "./protocol.js";
 export type { QueueLike, QueueStatistics } from "./queue.js";
 export { getRunningLoop, getRunningLoopOrNull, setRunningLoop } from "./registry.js";
+export type { TaskHost, TaskRegistry, TimerEntry, Waker } from "./task-host.js";
+export { getTaskHost, TASK_HOST } from "./task-host.js";

@@ -1,11 +1,22 @@
-import type { Coroutine, Future, FutureLike, TaskLike, TaskOptions } from "./protocol.js";
+/**
+ * The event loop contract and what hangs off it: handles, exception reporting, the task factory and
+ * instrumentation hooks. Contracts are named with a `-Like` suffix (`EventLoopLike`), so the classes
+ * that implement them (`EventLoop` in `@corio/loop`) keep the plain names.
+ */
+import type {
+  Coroutine,
+  FutureLike,
+  SettableFutureLike,
+  TaskLike,
+  TaskOptions,
+} from "./protocol.js";
 
 /**
  * A callback scheduled on the loop; cancelling it before it runs means it never runs.
  *
  * @asyncio `asyncio.Handle`
  */
-export interface Handle {
+export interface HandleLike {
   /** Stops the callback from running; does nothing if it already ran. */
   cancel(): void;
   /** True once `cancel()` was called. */
@@ -17,7 +28,7 @@ export interface Handle {
  *
  * @asyncio `asyncio.TimerHandle`
  */
-export interface TimerHandle extends Handle {
+export interface TimerHandleLike extends HandleLike {
   /** The loop time, in milliseconds, at which the callback is due. */
   when(): number;
 }
@@ -32,16 +43,16 @@ export interface ExceptionContext {
   exception?: unknown;
   future?: FutureLike<unknown>;
   task?: TaskLike<unknown>;
-  handle?: Handle;
+  handle?: HandleLike;
   [key: string]: unknown;
 }
 
 /** @asyncio the handler given to `loop.set_exception_handler` */
-export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => void;
+export type ExceptionHandler = (loop: EventLoopLike, context: ExceptionContext) => void;
 
 /** @asyncio the factory given to `loop.set_task_factory` */
 export type TaskFactory = <T>(
-  loop: EventLoop,
+  loop: EventLoopLike,
   coro: Coroutine<T>,
   options?: TaskOptions,
 ) => TaskLike<T>;
@@ -72,17 +83,17 @@ export interface LoopInstrument {
  *
  * @asyncio `asyncio.AbstractEventLoop`
  */
-export interface EventLoop {
+export interface EventLoopLike {
   /** The loop's clock, in milliseconds. Virtual loops report virtual time. */
   time(): number;
   /** Runs `callback` on the next loop iteration, after those already scheduled. */
-  callSoon(callback: () => void): Handle;
+  callSoon(callback: () => void): HandleLike;
   /** Runs `callback` after `delay` ms (a delay of 0 or less means as soon as possible). */
-  callLater(delay: number, callback: () => void): TimerHandle;
+  callLater(delay: number, callback: () => void): TimerHandleLike;
   /** Runs `callback` at loop time `when` (a time already past means as soon as possible). */
-  callAt(when: number, callback: () => void): TimerHandle;
+  callAt(when: number, callback: () => void): TimerHandleLike;
   /** Makes a pending future bound to this loop; `label` shows in task listings. */
-  createFuture<T>(label?: string): Future<T>;
+  createFuture<T>(label?: string): SettableFutureLike<T>;
   /** Wraps `coro` in a task scheduled to start on the next iteration. */
   createTask<T>(coro: Coroutine<T>, options?: TaskOptions): TaskLike<T>;
   /** The task whose step is running now, or `null`. */
@@ -125,3 +136,10 @@ export interface EventLoop {
   /** Stops the loop for good: drops every pending callback and timer. */
   close(): void;
 }
+
+/** @deprecated Renamed {@link EventLoopLike}: contracts carry the `-Like` suffix. */
+export type EventLoop = EventLoopLike;
+/** @deprecated Renamed {@link HandleLike}: contracts carry the `-Like` suffix. */
+export type Handle = HandleLike;
+/** @deprecated Renamed {@link TimerHandleLike}: contracts carry the `-Like` suffix. */
+export type TimerHandle = TimerHandleLike;

@@ -14,7 +14,7 @@
  */
 
 import type { CancelledError } from "./errors.js";
-import type { EventLoop } from "./loop.js";
+import type { EventLoopLike } from "./loop.js";
 
 /**
  * Yielded by `sleep(0)`: give up control for exactly one loop iteration.
@@ -67,7 +67,7 @@ export interface FutureLike<T> extends Operation<T> {
   /** Part of the await protocol: raised by the iterator right before it yields the future. */
   _blocking: boolean;
   /** The loop the future belongs to. */
-  getLoop(): EventLoop;
+  getLoop(): EventLoopLike;
   /** True once the future has a result, an exception, or was cancelled. */
   done(): boolean;
   /** True if the future was cancelled. */
@@ -97,7 +97,8 @@ export interface FutureLike<T> extends Operation<T> {
 }
 
 /**
- * A future with its write side, as made by `loop.createFuture()`.
+ * A future with its write side, as made by `loop.createFuture()`: {@link FutureLike} (what a task
+ * can wait on) plus `setResult`/`setException`, and `PromiseLike` for plain `async` code.
  *
  * @asyncio `asyncio.Future`
  * @example
@@ -105,12 +106,15 @@ export interface FutureLike<T> extends Operation<T> {
  * getRunningLoop().callLater(1000, () => fut.setResult(42));
  * const v = yield* fut; // 42, one second later
  */
-export interface Future<T> extends FutureLike<T>, PromiseLike<T> {
+export interface SettableFutureLike<T> extends FutureLike<T>, PromiseLike<T> {
   /** Marks the future done with `value`. Throws `InvalidStateError` if already done. */
   setResult(value: T): void;
   /** Marks the future done with `error`. Throws `InvalidStateError` if already done. */
   setException(error: unknown): void;
 }
+
+/** @deprecated Renamed {@link SettableFutureLike}: contracts carry the `-Like` suffix. */
+export type Future<T> = SettableFutureLike<T>;
 
 /** Options for creating a task. */
 export interface TaskOptions {
@@ -124,7 +128,7 @@ export interface TaskOptions {
  *
  * @asyncio `asyncio.Task`
  */
-export interface TaskLike<T> extends Future<T> {
+export interface TaskLike<T> extends SettableFutureLike<T> {
   /** Asks the task to stop: throws `CancelledError` into the coroutine where it waits. */
   cancel(message?: unknown): boolean;
   /** How many cancellation requests are pending (asyncio 3.11+ bookkeeping). */

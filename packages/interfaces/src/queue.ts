@@ -1,3 +1,4 @@
+// The queue contract: what `@corio/queue` implements and the testkit's queue suite checks.
 import type { Operation } from "./protocol.js";
 
 /**

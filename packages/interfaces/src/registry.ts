@@ -1,10 +1,11 @@
+/** The running-loop registry: which loop runs the current callback, one slot per process. */
 import { RuntimeError } from "./errors.js";
-import type { EventLoop } from "./loop.js";
+import type { EventLoopLike } from "./loop.js";
 
 // The registry lives on globalThis under a registered symbol, so that two copies of this package
 // (a bundled one and an installed one) agree on which loop is running.
 const KEY = Symbol.for("@corio/interfaces/runningLoop");
-type Slot = { loop: EventLoop | null };
+type Slot = { loop: EventLoopLike | null };
 const slot: Slot = ((globalThis as Record<symbol, Slot | undefined>)[KEY] ??= { loop: null });
 
 /**
@@ -14,7 +15,7 @@ const slot: Slot = ((globalThis as Record<symbol, Slot | undefined>)[KEY] ??= { 
  * @example
  * if (getRunningLoopOrNull() === null) console.log("not inside corio");
  */
-export function getRunningLoopOrNull(): EventLoop | null {
+export function getRunningLoopOrNull(): EventLoopLike | null {
   return slot.loop;
 }
 
@@ -27,7 +28,7 @@ export function getRunningLoopOrNull(): EventLoop | null {
  * const loop = getRunningLoop();
  * loop.callLater(1000, () => console.log("a second later"));
  */
-export function getRunningLoop(): EventLoop {
+export function getRunningLoop(): EventLoopLike {
   const loop = slot.loop;
   if (loop === null) {
     throw new RuntimeError(
@@ -42,7 +43,7 @@ export function getRunningLoop(): EventLoop {
  *
  * @asyncio `asyncio._set_running_loop`
  */
-export function setRunningLoop(loop: EventLoop | null): EventLoop | null {
+export function setRunningLoop(loop: EventLoopLike | null): EventLoopLike | null {
   const previous = slot.loop;
   slot.loop = loop;
   return previous;

@@ -1,28 +1,29 @@
-import * as I from "@corio/interfaces";
+// Future: the loop's eventual result, the object every wait in corio comes down to.
+import {
+  CancelledError,
+  type DoneCallback,
+  InvalidStateError,
+  isCancelledError,
+  messageText,
+  RuntimeError,
+  type SettableFutureLike,
+  type Waker,
+  type Yielded,
+} from "@corio/interfaces";
 import { describeCallback } from "./handles.js";
 import type { EventLoop } from "./loop.js";
-
-const { CancelledError, InvalidStateError, RuntimeError, messageText } = I;
 
 /** @internal */ export const PENDING = 0;
 /** @internal */ export const FINISHED = 1;
 /** @internal */ export const CANCELLED = 2;
 /** @internal Finished with an exception (still `done()`, not cancelled). */ export const FAILED = 3;
 
-/**
- * Something woken when a future is done, without allocating a closure: the task package registers
- * its tasks this way. `_wakeup()` runs through the loop, like every done callback.
- *
- * @internal
- */
-export interface Waker {
-  _wakeup(): void;
-}
-
-type Entry<T> = I.DoneCallback<Future<T>> | Waker;
+// A done callback, or a task parked on the future (registered through the task host without a
+// closure, woken with `onFutureDone()` through the loop like every done callback).
+type Entry<T> = DoneCallback<Future<T>> | Waker;
 
 function runWaker(waker: Waker): void {
-  waker._wakeup();
+  waker.onFutureDone();
 }
 
 /**
@@ -59,11 +60,11 @@ function runDoneCallback(callback: (fut: Future<unknown>) => void, fut: Future<u
  * loop.callLater(500, () => fut.setResult("ready"));
  * console.log(yield* fut); // "ready", at t=500
  */
-export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
+export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, unknown> {
   // A future is made per task, per sleep and per wait, and thousands may be pending at once, so it
   // keeps few fields: one slot holds the result or the exception (the state says which), and one
   // the cancellation message or the CancelledError made from it. Whether an exception still has to
-  // be reported is membership in the loop's `_unretrieved` set rather than a flag here.
+  // be reported is the loop's business (its book of unread failures), not a flag here.
   /** @internal PENDING, FINISHED, FAILED or CANCELLED. */ _state: number = PENDING;
   // Typed loosely on purpose: a field typed with T would make Future<T> invariant, and a
   // Task<void> could not be passed where a Task<unknown> is expected.
@@ -73,15 +74,19 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
    * @internal The cancellation message, or once made, the CancelledError to throw. A task also
    * keeps here the message of a cancellation it has not delivered yet.
    */
-  _cancel: string | I.CancelledError | undefined = undefined;
+  _cancel: unknown = undefined;
   /** @internal */ _loop: EventLoop;
   /** Part of the await protocol; see `FutureLike._blocking`. */
   _blocking = false;
   /** @internal */ _label: string | undefined;
 
-  /** @internal Use `loop.createFuture()`. */
-  constructor(loop: EventLoop, label?: string) {
-    this._loop = loop;
+  /**
+   * Makes a pending future of `loop`. Code that only needs a future calls `loop.createFuture()`;
+   * this constructor is for subclasses (corio's `Task`). A subclass made before its loop is known
+   * (a sleep made ahead of time) passes null and calls {@link Future.bindLoop} before first use.
+   */
+  constructor(loop: EventLoop | null, label?: string) {
+    this._loop = loop as EventLoop;
     this._label = label;
   }
 
@@ -168,8 +173,7 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
 
   /**
    * Marks the future done with `error` and schedules its callbacks. An exception that nobody
-   * retrieves is reported through the loop's exception handler once the future is garbage
-   * collected, or when the loop closes, whichever comes first.
+   * retrieves is reported through the loop's exception handler when the loop closes.
    *
    * @asyncio `Future.set_exception`
    * @throws {@link InvalidStateError} if the future is already done.
@@ -185,8 +189,8 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
   }
 
   /**
-   * Cancels the future and schedules its callbacks; returns false if it was already done. Any
-   * `message` is accepted, as in asyncio; one that is not a string becomes its `String()` text.
+   * Cancels the future and schedules its callbacks; returns false if it was already done. A
+   * `message` that is not a string becomes its `String()` text.
    *
    * @asyncio `Future.cancel`
    * @example
@@ -196,6 +200,7 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
   cancel(message?: unknown): boolean {
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
+    // Any value is accepted, as in asyncio; the CancelledError carries its text.
     this._cancel = messageText(message);
     this._scheduleCallbacks();
     return true;
@@ -208,7 +213,7 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
    * @asyncio `Future.add_done_callback`
    * @throws {TypeError} if `callback` is not a function.
    */
-  addDoneCallback(callback: I.DoneCallback<this>): void {
+  addDoneCallback(callback: DoneCallback<this>): void {
     if (typeof callback !== "function") {
       throw new TypeError(
         `addDoneCallback(callback): callback must be a function, got ${typeof callback}`,
@@ -217,11 +222,12 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     this._addEntry(callback as Entry<T>);
   }
 
-  /** @internal Registers a task (or any waker) without allocating a closure. */
+  /** @internal Registers a task (or any waker) without allocating a closure; see `TaskHost`. */
   _addWaker(waker: Waker): void {
     this._addEntry(waker);
   }
 
+  /** @internal */
   private _addEntry(entry: Entry<T>): void {
     if (this._state !== PENDING) {
       this._schedule(entry);
@@ -238,7 +244,7 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
    *
    * @asyncio `Future.remove_done_callback`
    */
-  removeDoneCallback(callback: I.DoneCallback<this>): number {
+  removeDoneCallback(callback: DoneCallback<this>): number {
     const cbs = this._callbacks;
     if (cbs === null) return 0;
     if (!Array.isArray(cbs)) {
@@ -252,23 +258,18 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     return removed;
   }
 
-  /** @internal Removes a waker registered with `_addWaker`. */
-  _removeWaker(waker: Waker): void {
-    this.removeDoneCallback(waker as never);
-  }
-
   // --- the await protocol: a future is its own iterator -----------------------------------
 
   /**
    * `yield* fut` starts here. Typed as an `Iterator` rather than `this`: TypeScript cannot read the
    * result type of `yield*` through a polymorphic `this`, and would type `yield* task` as unknown.
    */
-  [Symbol.iterator](): Iterator<I.Yielded, T, unknown> {
+  [Symbol.iterator](): Iterator<Yielded, T, unknown> {
     return this;
   }
 
-  /** @internal Part of the await protocol: yields the future while pending, then returns its result. */
-  next(): IteratorResult<I.Yielded, T> {
+  /** Part of the await protocol: yields the future while pending, then returns its result. */
+  next(): IteratorResult<Yielded, T> {
     if (this._state === PENDING) {
       // A task lowers the flag when it parks on the future. Still raised means the future was
       // iterated by hand (spread, Array.from, a test matcher): fail instead of spinning forever.
@@ -279,13 +280,13 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     return { value: this.result(), done: true };
   }
 
-  /** @internal Part of the await protocol: an error thrown into the waiter surfaces at `yield*`. */
-  throw(error: unknown): IteratorResult<I.Yielded, T> {
+  /** Part of the await protocol: an error thrown into the waiter surfaces at `yield*`. */
+  throw(error: unknown): IteratorResult<Yielded, T> {
     throw error;
   }
 
-  /** @internal Part of the await protocol. */
-  return(value?: unknown): IteratorResult<I.Yielded, T> {
+  /** Part of the await protocol. */
+  return(value?: unknown): IteratorResult<Yielded, T> {
     return { value: value as T, done: true };
   }
 
@@ -317,14 +318,72 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     }).then(onFulfilled, onRejected);
   }
 
-  // --- internals ----------------------------------------------------------------------------
+  // --- for subclasses ------------------------------------------------------------------------
 
-  /** @internal */
-  _makeCancelledError(): I.CancelledError {
+  /** `"Future"`: the kind of object in messages such as "Future exception was never retrieved". */
+  get [Symbol.toStringTag](): string {
+    return "Future";
+  }
+
+  /** For a future made with a null loop: binds it to `loop` (once, before it is awaited). */
+  protected bindLoop(loop: EventLoop): void {
+    this._loop = loop;
+  }
+
+  /**
+   * For subclasses that take cancellation requests before acting on them (a task): the message of
+   * the request not delivered yet. It lives in the slot the cancellation itself will use, so a
+   * task carries no extra field. Meaningful only while the future is pending.
+   */
+  protected get pendingCancelMessage(): string | undefined {
     const cancel = this._cancel;
-    if (typeof cancel === "object") return cancel;
+    return (isCancelledError(cancel) ? cancel.message : cancel) as string | undefined;
+  }
+
+  protected set pendingCancelMessage(message: string | undefined) {
+    this._cancel = message;
+  }
+
+  /**
+   * Cancels the future with `error` itself as the `CancelledError` that `result()` throws (a task
+   * whose coroutine ended with a cancellation keeps that very error); false if already done.
+   */
+  protected cancelWithError(error: CancelledError): boolean {
+    if (this._state !== PENDING) return false;
+    this._state = CANCELLED;
+    this._cancel = error;
+    this._scheduleCallbacks();
+    return true;
+  }
+
+  /** The message of the cancellation (or of the pending request), whether or not its error exists. */
+  protected cancelMessage(): string | undefined {
+    return this.pendingCancelMessage;
+  }
+
+  /** One word for listings: pending, finished or cancelled. */
+  protected stateName(): string {
+    return this._state === PENDING
+      ? "pending"
+      : this._state === CANCELLED
+        ? "cancelled"
+        : "finished";
+  }
+
+  // --- the rest of the protocol and internals -------------------------------------------------
+
+  /**
+   * Part of the await protocol (see `FutureLike`): the `CancelledError` of a cancelled future (or of
+   * a task's pending cancellation), returned rather than thrown.
+   */
+  _makeCancelledError(): CancelledError {
+    // The message may be any value (asyncio keeps whatever it is given); only an error made here
+    // earlier is returned as it is.
+    const cancel = this._cancel;
+    if (isCancelledError(cancel)) return cancel;
+    const message = cancel as string | undefined;
     const loop = this._loop;
-    if (loop !== null && loop.getDebug()) return new CancelledError(cancel);
+    if (loop !== null && loop.getDebug()) return new CancelledError(message);
     // Outside debug mode a cancellation carries no stack trace: recording where the coroutine
     // waited was three quarters of the cost of cancelling a task (W5: 100k cancels in ~1000 ms
     // with stacks, ~250 ms without). Debug mode keeps it.
@@ -332,10 +391,10 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     try {
       Error.stackTraceLimit = 0;
     } catch {
-      return new CancelledError(cancel); // frozen intrinsics: keep the stack
+      return new CancelledError(message); // frozen intrinsics: keep the stack
     }
     try {
-      return new CancelledError(cancel);
+      return new CancelledError(message);
     } finally {
       Error.stackTraceLimit = limit;
     }
@@ -344,12 +403,6 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
   /** @internal */
   _retrieved(): void {
     this._loop._unretrieved.delete(this);
-  }
-
-  /** @internal The message of the cancellation, whether or not its error was made yet. */
-  _cancelMessage(): string | undefined {
-    const cancel = this._cancel;
-    return typeof cancel === "object" ? cancel.message : cancel;
   }
 
   /** @internal Hands each callback to the loop, in registration order. */
@@ -361,6 +414,7 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     else for (let i = 0; i < cbs.length; i++) this._schedule(cbs[i]!);
   }
 
+  /** @internal */
   private _schedule(entry: Entry<T>): void {
     if (typeof entry === "function")
       this._loop._push(
@@ -371,16 +425,7 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     else this._loop._push(runWaker, entry);
   }
 
-  /** @internal One word for listings: pending, finished or cancelled. */
-  _stateName(): string {
-    return this._state === PENDING
-      ? "pending"
-      : this._state === CANCELLED
-        ? "cancelled"
-        : "finished";
-  }
-
   toString(): string {
-    return `<Future ${this._stateName()}${this.label ? ` ${this.label}` : ""}>`;
+    return `<Future ${this.stateName()}${this.label ? ` ${this.label}` : ""}>`;
   }
 }

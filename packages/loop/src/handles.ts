@@ -1,23 +1,24 @@
-import type * as I from "@corio/interfaces";
+// Handles: what `callSoon`, `callLater` and `callAt` return. A `TimerHandle` is also an entry of the
+// loop's timer queue (the `TimerEntry` contract of `@corio/interfaces`).
+import type { HandleLike, TimerEntry, TimerHandleLike } from "@corio/interfaces";
 import type { EventLoop } from "./loop.js";
-import type { TimerEntry } from "./timer-heap.js";
 
 /**
  * A callback scheduled with `callSoon`. Cancelling it before it runs means it never runs.
  *
  * @asyncio `asyncio.Handle`
  */
-export class Handle implements I.Handle {
+export class Handle implements HandleLike {
   // A handle is cancelled exactly when its callback is null (cancelling drops the callback, and
   // nothing else does), so no separate flag is kept: with a million timers every field counts.
-  /** @internal The callback, or null once cancelled. */ _callback: ((arg: any) => void) | null;
+  /** @internal The callback, or null once cancelled. */ callback: ((arg: any) => void) | null;
   /** @internal */ _arg: unknown;
   /** @internal */ _loop: EventLoop;
 
   /** @internal */
   constructor(loop: EventLoop, callback: (arg: any) => void, arg: unknown) {
     this._loop = loop;
-    this._callback = callback;
+    this.callback = callback;
     this._arg = arg;
   }
 
@@ -30,20 +31,20 @@ export class Handle implements I.Handle {
    * h.cancel();
    */
   cancel(): void {
-    if (this._callback !== null) {
-      this._callback = null;
+    if (this.callback !== null) {
+      this.callback = null;
       this._arg = undefined;
     }
   }
 
   /** True once `cancel()` was called. @asyncio `Handle.cancelled` */
   cancelled(): boolean {
-    return this._callback === null;
+    return this.callback === null;
   }
 
   /** @internal Runs the callback unless cancelled; errors go to the loop's exception handler. */
   _run(): void {
-    const callback = this._callback;
+    const callback = this.callback;
     if (callback === null) return;
     try {
       callback(this._arg);
@@ -59,7 +60,7 @@ export class Handle implements I.Handle {
   }
 
   toString(): string {
-    return `<Handle ${this._callback === null ? "cancelled" : describeCallback(this._callback)}>`;
+    return `<Handle ${this.callback === null ? "cancelled" : describeCallback(this.callback)}>`;
   }
 }
 
@@ -68,16 +69,16 @@ export class Handle implements I.Handle {
  *
  * @asyncio `asyncio.TimerHandle`
  */
-export class TimerHandle extends Handle implements I.TimerHandle {
-  /** @internal */ _when: number;
+export class TimerHandle extends Handle implements TimerHandleLike {
+  /** @internal */ timerWhen: number;
   /**
-   * @internal Tie-breaker: equal deadlines run in the order they were scheduled. The loop sets it
-   * to -1 when the handle leaves its timer queue, so it also says whether the handle is queued
-   * (one field instead of two, for the same reason as in `Handle`).
+   * @internal Tie-breaker: equal deadlines run in the order they were scheduled. The queue sets it
+   * to -1 when the handle leaves it, so it also says whether the handle is queued (one field
+   * instead of two, for the same reason as in `Handle`).
    */
-  _seq: number;
+  timerSeq: number;
   /** @internal The next timer with the same delay, while queued (see `TimerQueue`). */
-  _next: TimerEntry | null = null;
+  timerNext: TimerEntry | null = null;
 
   /** @internal */
   constructor(
@@ -88,28 +89,33 @@ export class TimerHandle extends Handle implements I.TimerHandle {
     arg: unknown,
   ) {
     super(loop, callback, arg);
-    this._when = when;
-    this._seq = seq;
+    this.timerWhen = when;
+    this.timerSeq = seq;
   }
 
   /** The loop time (ms) at which the callback is due. @asyncio `TimerHandle.when` */
   when(): number {
-    return this._when;
+    return this.timerWhen;
   }
 
   override cancel(): void {
-    if (this._callback === null) return;
-    // Lazy deletion: the queue drops the entry when it reaches the front (or on a rebuild).
-    this._loop._cancelTimer(this);
+    if (this.callback === null) return;
+    // Lazy deletion: the queue drops the entry when it reaches the front (or when it compacts).
+    this._loop._timers.cancel(this);
     this._arg = undefined;
   }
 
+  /** @internal The timer queue's entry point: runs the callback once the handle is due. */
+  runTimer(): void {
+    this._run();
+  }
+
   override toString(): string {
-    return `<TimerHandle when=${this._when} ${this._callback === null ? "cancelled" : describeCallback(this._callback)}>`;
+    return `<TimerHandle when=${this.timerWhen} ${this.callback === null ? "cancelled" : describeCallback(this.callback)}>`;
   }
 }
 
-/** A short description of a callback for messages. */
+/** @internal A short description of a callback for messages. */
 export function describeCallback(callback: Function | null): string {
   if (callback === null) return "(none)";
   return callback.name ? `${callback.name}()` : "(anonymous function)";

@@ -55,7 +55,7 @@ const queueMicro: (callback: () => void) => void =
  * loop batch costs about half as much from a microtask (measured 0.51 vs 0.26 us per throw), and
  * every cancellation is at least two throws: into the cancelled coroutine, and out of `yield*` on
  * the cancelled task. The batch still starts from the same macrotask, so the host's I/O and timers
- * get their turns between batches exactly as before.
+ * get their turns between batches.
  */
 export function viaMicrotask(callback: () => void): () => void {
   return () => queueMicro(callback);

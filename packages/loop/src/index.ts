@@ -1,4 +1,6 @@
+// The public API of @corio/loop: every export, by name.
+export { type ClockKind, ManualClock, RealClock, VirtualClock } from "./clocks.js";
 export { Future } from "./future.js";
 export { Handle, TimerHandle } from "./handles.js";
-export { type ClockKind, EventLoop, type EventLoopOptions, type LoopStatistics } from "./loop.js";
-export type { TimerEntry } from "./timer-heap.js";
+export { EventLoop } from "./loop.js";
+export type { EventLoopOptions, LoopStatistics } from "./options.js";

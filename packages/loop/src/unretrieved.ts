@@ -25,11 +25,11 @@ interface Report {
   readonly creationStack: string | undefined;
 }
 
-/** The parts of a failed future a report reads. */
+/** The parts of a failed future a report reads: a task names itself and, in debug mode, where it was made. */
 export interface FailedFuture {
+  readonly [Symbol.toStringTag]: string;
   getName?(): string;
-  getCoro?: unknown;
-  _creationStack?: string | undefined;
+  _rare?: { creationStack?: string | undefined } | null;
 }
 
 const hasWeak =
@@ -57,14 +57,14 @@ export class Unretrieved {
     // included, and a task's step is one of them: the report would keep the task alive through
     // its own exception. Reading `stack` once turns the frames into a string.
     if (exception instanceof Error) void exception.stack;
-    const isTask = future.getCoro !== undefined;
+    const isTask = future[Symbol.toStringTag] === "Task";
     const report: Report = {
       ref: this._registry !== null ? new WeakRef(future) : null,
       strong: this._registry !== null ? null : future,
       exception,
       isTask,
       name: isTask ? future.getName?.() : undefined,
-      creationStack: future._creationStack,
+      creationStack: future._rare?.creationStack,
     };
     this._live.add(report);
     this._byFuture.set(future, report);

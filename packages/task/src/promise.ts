@@ -1,6 +1,5 @@
-import * as I from "@corio/interfaces";
-
-const { CancelledError, getRunningLoop } = I;
+// fromPromise: waiting, inside a coroutine, for a promise that settles outside the loop.
+import { CancelledError, getRunningLoop, type Yielded } from "@corio/interfaces";
 
 /**
  * Waits, inside a coroutine, for a promise or an async function.
@@ -20,7 +19,7 @@ const { CancelledError, getRunningLoop } = I;
  */
 export function* fromPromise<T>(
   source: PromiseLike<T> | (() => PromiseLike<T>) | ((signal: AbortSignal) => PromiseLike<T>),
-): Generator<I.Yielded, T, unknown> {
+): Generator<Yielded, T, unknown> {
   const loop = getRunningLoop();
   let controller: AbortController | null = null;
   let promise: PromiseLike<T>;

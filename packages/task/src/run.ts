@@ -1,20 +1,27 @@
-import * as I from "@corio/interfaces";
+// run(), the entry point, and the task functions that read the running loop.
+import {
+  type Clock,
+  type Coroutine,
+  getRunningLoop,
+  getRunningLoopOrNull,
+  RuntimeError,
+  type TaskFactory,
+  type TaskOptions,
+} from "@corio/interfaces";
 import { checkCoroutine } from "@corio/internal";
 import { EventLoop } from "@corio/loop";
 import { cancelAllTasks, watchHostExit } from "./shutdown.js";
 import { guardSigint } from "./sigint.js";
 import { Task } from "./task.js";
 
-const { RuntimeError, getRunningLoop, getRunningLoopOrNull } = I;
-
 /** Options for {@link run}. */
 export interface RunOptions {
   /**
    * `"real"` (default) or `"virtual"`: virtual time starts at 0 and jumps to the next timer
    * whenever every task waits, so a program that sleeps for hours finishes in microseconds with
-   * the same order of events.
+   * the same order of events. Or a `Clock` object of your own (see `@corio/interfaces`).
    */
-  clock?: "real" | "virtual";
+  clock?: "real" | "virtual" | Clock;
   /** Debug mode: reports callbacks slower than `slowCallbackDuration`, records task creation sites. */
   debug?: boolean;
   /** Milliseconds (real time) above which a callback counts as slow in debug mode. Default 100. */
@@ -42,7 +49,7 @@ export interface RunOptions {
  * @example
  * const loop = new EventLoop({ clock: "manual", taskFactory });
  */
-export const taskFactory: I.TaskFactory = (loop, coro, options) =>
+export const taskFactory: TaskFactory = (loop, coro, options) =>
   new Task(coro, loop as EventLoop, options);
 
 /**
@@ -61,7 +68,7 @@ export const taskFactory: I.TaskFactory = (loop, coro, options) =>
  * });
  */
 export function run<T>(
-  main: I.Coroutine<T> | (() => I.Coroutine<T>),
+  main: Coroutine<T> | (() => Coroutine<T>),
   options: RunOptions = {},
 ): Promise<T> {
   if (getRunningLoopOrNull() !== null) {
@@ -79,7 +86,7 @@ export function run<T>(
     taskFactory,
   });
   options.setup?.(loop);
-  const task = new Task(coro as I.Coroutine<T>, loop);
+  const task = new Task(coro as Coroutine<T>, loop);
   return runMain(loop, task, options.handleSigint);
 }
 
@@ -118,7 +125,7 @@ async function runMain<T>(loop: EventLoop, task: Task<T>, handleSigint?: boolean
  * const tasks = urls.map((u) => createTask(crawlPage(u)));
  * for (const t of tasks) yield* t;
  */
-export function createTask<T>(coro: I.Coroutine<T>, options?: I.TaskOptions): Task<T> {
+export function createTask<T>(coro: Coroutine<T>, options?: TaskOptions): Task<T> {
   return getRunningLoop().createTask(coro, options) as Task<T>;
 }
 

@@ -24,7 +24,7 @@ import * as I from "@corio/interfaces";
 import type { EventLoop } from "@corio/loop";
 import type { Task } from "./task.js";
 
-const { KeyboardInterrupt, isCancelledError } = I;
+const { KeyboardInterrupt, getTaskHost, isCancelledError } = I;
 
 /** The conventional exit code of a process ended by SIGINT (128 + 2). */
 export const SIGINT_EXIT_CODE = 130;
@@ -70,8 +70,8 @@ export function guardSigint(loop: EventLoop, main: Task<unknown>, enabled = true
     // The second Ctrl-C: stop waiting for the main task; the shutdown cancels it again.
     loop.stop();
   };
-  const table = loop._signalTable();
-  table.add("SIGINT", onSigint, false); // never hides a deadlock
+  // Through the loop's task host: a handler that never hides a deadlock.
+  const removeHandler = getTaskHost(loop)!.addQuietSignalHandler("SIGINT", onSigint);
 
   let installed = true;
   return {
@@ -93,7 +93,7 @@ export function guardSigint(loop: EventLoop, main: Task<unknown>, enabled = true
     release() {
       if (!installed) return;
       installed = false;
-      if (!loop.isClosed() && table.callbackOf("SIGINT") === onSigint) table.remove("SIGINT");
+      removeHandler();
     },
   };
 }

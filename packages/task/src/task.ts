@@ -11,24 +11,27 @@
  * When the coroutine returns or throws, the task (a future) takes its result or exception.
  * Nothing here allocates per step: no closure, no promise, no iterator result beyond V8's own.
  */
-import * as I from "@corio/interfaces";
-import { checkCoroutine } from "@corio/internal";
-import { type EventLoop, Future } from "@corio/loop";
-
-const {
+import {
   CancelledError,
+  type Coroutine,
+  describeValue,
+  type FutureLike,
+  getTaskHost,
   InvalidStateError,
-  RuntimeError,
   isCancelledError,
-  isCoroutine,
   isFutureLike,
   messageText,
-} = I;
-const describeValue = I.describeValue;
-
-import { YIELD_NOW } from "@corio/interfaces";
-
-const PENDING = 0;
+  RuntimeError,
+  type TaskHost,
+  type TaskLike,
+  type TaskOptions,
+  YIELD_NOW,
+  type Yielded,
+} from "@corio/interfaces";
+import { checkCoroutine } from "@corio/internal";
+import { type EventLoop, Future } from "@corio/loop";
+import { TaskList } from "./registry.js";
+import { badYield, cannotWaitOn } from "./yield-errors.js";
 
 /**
  * @internal What few tasks need: an error to throw in at the next step (after a bad yield), the
@@ -43,12 +46,18 @@ interface TaskRare {
   foreignWakeup: (() => void) | null;
 }
 
-/** Marks a generator object that a task drives, so a second task cannot take it over. */
-const DRIVEN: unique symbol = Symbol.for("corio.driven") as never;
-type Driven = { [DRIVEN]?: true };
+/**
+ * Marks a generator that a task drives or drove. A generator runs under one task only: given to a
+ * second task it would be stepped by both, and the second would end with whatever the first left
+ * (asyncio raises "cannot reuse already awaited coroutine"). Checked once, when a task is made; a
+ * mark on the generator costs a property store where a WeakSet of every coroutine cost a third of
+ * spawning a task.
+ */
+const DRIVEN: unique symbol = Symbol("corio.driven") as never;
+type Marked = { [DRIVEN]?: true };
 
-/** Tasks whose `cancel()` is passing the cancellation on to what they wait on, innermost last. */
-const cancelChain: Task<unknown>[] = [];
+/** The tasks whose `cancel()` is passing the request on to what they wait on, innermost last. */
+const cancelling: Task<unknown>[] = [];
 
 /** @internal The ready-queue entry for a step; shared by every task. */
 function stepTask(task: Task<unknown>): void {
@@ -68,52 +77,60 @@ function stepTask(task: Task<unknown>): void {
  * yield* sleep(100);
  * task.cancel();
  */
-export class Task<T> extends Future<T> implements I.TaskLike<T> {
-  /** @internal */ _coro: I.Coroutine<T>;
+export class Task<T> extends Future<T> implements TaskLike<T> {
+  /** @internal What the task uses of its loop (see `TaskHost` in `@corio/interfaces`). */
+  _host: TaskHost;
+  /** @internal */ _coro: Coroutine<T>;
   /**
    * @internal The name, or the task's number until someone asks: most tasks are never named, so the
    * default `Task-N` string is made on first `getName()` (as asyncio does since 3.12).
    */
   _name: string | number;
-  /** @internal Links of the loop's live-task list (see `TaskList` in @corio/loop). */ _prevLive:
-    | object
-    | null = null;
-  /** @internal */ _nextLive: object | null = null;
+  /** @internal Links of the loop's live-task list (see `TaskList`). */
+  _prevLive: Task<unknown> | null = null;
+  /** @internal */ _nextLive: Task<unknown> | null = null;
   /** @internal */ _mustCancel = false;
-  /** @internal */ _futWaiter: I.FutureLike<unknown> | null = null;
+  /** @internal */ _futWaiter: FutureLike<unknown> | null = null;
   /** @internal */ _waitingOnYield = false;
   /** @internal */ _numCancelsRequested = 0;
-  /** @internal */ _parent: I.TaskLike<unknown> | null;
+  /** @internal */ _parent: Task<unknown> | null;
   /** @internal */ _rare: TaskRare | null = null;
 
   /**
-   * @internal Use `createTask(coro)`.
-   * @throws {TypeError} if `coro` is not a generator object, or `options.name` not a string.
-   * @throws {@link RuntimeError} if another task already drives `coro`.
+   * Use `createTask(coro)`; this constructor is what the task factory calls.
+   *
+   * @throws {TypeError} if `coro` is not a generator object, `options.name` not a string, or
+   * `loop` offers no task host (it is not a corio loop).
    */
-  constructor(coro: I.Coroutine<T>, loop: EventLoop, options?: I.TaskOptions) {
+  constructor(coro: Coroutine<T>, loop: EventLoop, options?: TaskOptions) {
     super(loop);
+    const host = getTaskHost(loop);
+    if (host === null) {
+      throw new TypeError(
+        `Task(coro, loop): loop must be a corio EventLoop, got ${describeValue(loop)}`,
+      );
+    }
     checkCoroutine(coro, "createTask(coro): coro");
+    if ((coro as Marked)[DRIVEN] === true) {
+      throw new RuntimeError(
+        "createTask(coro): cannot reuse already awaited coroutine: another task drives this generator; call the generator function again for a new one",
+      );
+    }
     const name = options?.name;
     if (name !== undefined && typeof name !== "string") {
       throw new TypeError(
         `createTask(coro, options): options.name must be a string, got ${describeValue(name)}`,
       );
     }
-    // One property store per task, checked here only: never on a step or a yield*.
-    if ((coro as Driven)[DRIVEN] === true) {
-      throw new RuntimeError(
-        "createTask(coro): cannot reuse already awaited coroutine: another task already drives this generator object (call the generator function again for a new one)",
-      );
-    }
-    (coro as Driven)[DRIVEN] = true;
+    (coro as Marked)[DRIVEN] = true;
+    this._host = host;
     this._coro = coro;
-    this._name = name ?? ++loop._taskCounter;
-    this._parent = loop._currentTask;
+    this._name = name ?? host.nextTaskNumber();
+    this._parent = host.current as Task<unknown> | null;
     if (loop.getDebug()) this._rareFields().creationStack = new Error("created here").stack;
-    loop._tasks.add(this);
-    loop._push(stepTask, this as Task<unknown>);
-    const hooks = loop._hooks;
+    (host.tasks ??= new TaskList()).add(this);
+    host.push(stepTask, this as Task<unknown>);
+    const hooks = host.hooks;
     if (hooks !== null && hooks.taskCreated !== undefined) hooks.taskCreated(this);
   }
 
@@ -126,11 +143,6 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
       abort: null,
       foreignWakeup: null,
     });
-  }
-
-  /** @internal Where the task was made (debug mode only); read by task listings. */
-  get _creationStack(): string | undefined {
-    return this._rare?.creationStack;
   }
 
   /** The task's name. @asyncio `Task.get_name` */
@@ -152,7 +164,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
   }
 
   /** The coroutine this task drives. @asyncio `Task.get_coro` */
-  getCoro(): I.Coroutine<T> {
+  getCoro(): Coroutine<T> {
     return this._coro;
   }
 
@@ -160,8 +172,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
    * Requests cancellation: if the task waits on a future, that future is cancelled and the task
    * wakes with `CancelledError` thrown in at its `yield*`; otherwise the error is thrown in at the
    * next step. A task cancelled before its first step never runs its body. Returns false if the
-   * task is already done. Any message value is accepted, as in asyncio; one that is not a string
-   * becomes its `String()` text.
+   * task is already done.
    *
    * @asyncio `Task.cancel`
    * @example
@@ -170,51 +181,50 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
    * t.cancel("shutting down");
    */
   override cancel(value?: unknown): boolean {
-    if (this._state !== PENDING) return false;
+    if (this.done()) return false;
+    // Any value is accepted as the message, as in asyncio; the error carries its text.
     const message = messageText(value);
-    if (cancelChain.includes(this)) return this._breakAwaitCycle(message);
+    // Reached again through the tasks it waits on: an await cycle (see `leaveCycle`).
+    if (cancelling.includes(this)) return this._leaveCycle(message);
     this._numCancelsRequested++;
-    const hooks = this._loop._hooks;
+    const hooks = this._host.hooks;
     if (hooks !== null && hooks.cancelRequested !== undefined) hooks.cancelRequested(this, message);
     const abort = this._rare?.abort;
     if (abort != null && !abort.signal.aborted) abort.abort(new CancelledError(message));
     const waiter = this._futWaiter;
     if (waiter !== null) {
-      // Cancelling the waiter may come back here through an await cycle (A waits on B, B on A).
-      cancelChain.push(this);
-      let forwarded: boolean;
+      cancelling.push(this);
+      let passedOn: boolean;
       try {
-        forwarded = waiter.cancel(message);
+        passedOn = waiter.cancel(message);
       } finally {
-        cancelChain.pop();
+        cancelling.pop();
       }
-      // Keep _futWaiter: it may be a task that swallows the cancellation and has to be
-      // cancelled again later.
-      if (forwarded) return true;
+      // Keep _futWaiter: it may be a task that swallows the cancellation and has to be cancelled
+      // again later.
+      if (passedOn) return true;
     }
     this._mustCancel = true;
-    this._cancel = message; // the message of the cancellation to deliver at the next step
+    this.pendingCancelMessage = message; // the message to deliver at the next step
     return true;
   }
 
   /**
-   * Cancelling went round an await cycle back to this task. It stops waiting and takes the
-   * cancellation at its next step; its end then wakes the task that waited on it, and the cycle
-   * comes apart (asyncio recurses until the stack overflows).
+   * @internal This task's `cancel()` came back to it through the tasks it waits on (A waits on B,
+   * B on A). Cancelling its waiter again would recurse forever, so the task leaves the cycle: it
+   * stops waiting and takes the cancellation at its next step. Its end then wakes the task that
+   * waits on it, which was cancelled on the way, and so on around the cycle.
    */
-  private _breakAwaitCycle(message: string | undefined): boolean {
-    const waiter = this._futWaiter!;
-    if (waiter instanceof Future) waiter._removeWaker(this);
-    else {
-      const wakeup = this._rare?.foreignWakeup;
-      if (wakeup != null) waiter.removeDoneCallback(wakeup);
+  private _leaveCycle(message: string | undefined): boolean {
+    const waiter = this._futWaiter;
+    if (waiter !== null) {
+      if (waiter instanceof Future) this._host.removeWaker(waiter, this);
+      else waiter.removeDoneCallback(this._rare!.foreignWakeup!);
+      this._futWaiter = null;
+      this._host.push(stepTask, this as Task<unknown>);
     }
-    // No longer waiting: a later cancel() finds no waiter to pass on to, and no second step is
-    // queued.
-    this._futWaiter = null;
     this._mustCancel = true;
-    this._cancel = message;
-    this._loop._push(stepTask, this as Task<unknown>);
+    this.pendingCancelMessage = message;
     return true;
   }
 
@@ -254,8 +264,8 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     const rare = this._rareFields();
     if (rare.abort === null) {
       rare.abort = new AbortController();
-      if (this._state !== PENDING ? this.cancelled() : this._numCancelsRequested > 0) {
-        rare.abort.abort(new CancelledError(this._cancelMessage()));
+      if (this.done() ? this.cancelled() : this._numCancelsRequested > 0) {
+        rare.abort.abort(new CancelledError(this.cancelMessage()));
       }
     }
     return rare.abort.signal;
@@ -275,14 +285,19 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     throw new RuntimeError("Task does not support setException()");
   }
 
-  /** @internal A future this task waited on is done. */
-  _wakeup(): void {
+  /** The kind of object, for messages: `"Task"`. */
+  override get [Symbol.toStringTag](): string {
+    return "Task";
+  }
+
+  /** @internal The future this task waited on is done (the `Waker` contract). */
+  onFutureDone(): void {
     this._step();
   }
 
   /** @internal Runs the coroutine up to its next suspension point. */
   _step(): void {
-    if (this._state !== PENDING) {
+    if (this.done()) {
       throw new InvalidStateError(`_step(): task "${this.getName()}" is already done`);
     }
     let error: unknown;
@@ -308,19 +323,18 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     }
     this._futWaiter = null;
     this._waitingOnYield = false;
-    const loop = this._loop;
-    const previous = loop._currentTask;
-    loop._currentTask = this;
-    const hooks = loop._hooks;
+    const host = this._host;
+    const previous = host.current;
+    host.current = this;
+    const hooks = host.hooks;
     if (hooks !== null && hooks.stepStarted !== undefined) hooks.stepStarted(this);
     try {
-      let r: IteratorResult<I.Yielded, T>;
+      let r: IteratorResult<Yielded, T>;
       try {
         r = hasError ? this._coro.throw(error) : this._coro.next(YIELD_NOW);
       } catch (thrown) {
         if (isCancelledError(thrown)) {
-          super.cancel(thrown.message);
-          this._cancel = thrown; // result() rethrows this very error
+          this.cancelWithError(thrown); // result() rethrows this very error
         } else {
           Future.prototype.setException.call(this, thrown);
         }
@@ -331,7 +345,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
         if (this._mustCancel) {
           // Cancelled right before the coroutine returned.
           this._mustCancel = false;
-          super.cancel(this._cancel as string | undefined);
+          super.cancel(this.pendingCancelMessage);
         } else {
           Future.prototype.setResult.call(this, r.value);
         }
@@ -340,98 +354,65 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
       }
       this._suspend(r.value);
     } finally {
-      loop._currentTask = previous;
+      host.current = previous;
       if (hooks !== null && hooks.stepEnded !== undefined) hooks.stepEnded(this);
     }
   }
 
-  private _suspend(value: I.Yielded): void {
-    const loop = this._loop;
+  /** @internal */
+  private _suspend(value: Yielded): void {
+    const host = this._host;
+    const loop = this.getLoop();
     if (value === YIELD_NOW) {
       this._waitingOnYield = true;
-      loop._push(stepTask, this as Task<unknown>);
-      const hooks = loop._hooks;
+      host.push(stepTask, this as Task<unknown>);
+      const hooks = host.hooks;
       if (hooks !== null && hooks.taskSuspended !== undefined) hooks.taskSuspended(this, null);
       return;
     }
-    if (value instanceof Future) {
-      if (!value._blocking) {
-        this._failNextStep(
-          new RuntimeError(
-            `yield was used instead of yield* in task "${this.getName()}" with ${value}: write yield* fut`,
-          ),
-        );
-        return;
-      }
-      if (value._loop !== loop) {
-        this._failNextStep(
-          new RuntimeError(`task "${this.getName()}" got ${value} attached to a different loop`),
-        );
-        return;
-      }
-      if (value === (this as unknown)) {
-        this._failNextStep(new RuntimeError(`task "${this.getName()}" cannot await on itself`));
+    const own = value instanceof Future;
+    if (own || isFutureLike(value)) {
+      const problem = cannotWaitOn(value, own, this, loop);
+      if (problem !== null) {
+        this._failNextStep(new RuntimeError(problem));
         return;
       }
       value._blocking = false;
-      value._addWaker(this);
+      if (own) host.addWaker(value, this);
+      else value.addDoneCallback((this._rareFields().foreignWakeup ??= () => this._step()));
       this._park(value);
       return;
     }
-    if (isFutureLike(value)) {
-      if (!value._blocking) {
-        this._failNextStep(
-          new RuntimeError(`yield was used instead of yield* in task "${this.getName()}"`),
-        );
-        return;
-      }
-      if (value.getLoop() !== loop) {
-        this._failNextStep(
-          new RuntimeError(`task "${this.getName()}" got a future attached to a different loop`),
-        );
-        return;
-      }
-      value._blocking = false;
-      const rare = this._rareFields();
-      value.addDoneCallback((rare.foreignWakeup ??= () => this._step()));
-      this._park(value);
-      return;
-    }
-    let hint = "";
-    if (isCoroutine(value)) hint = ": it yielded a generator; write yield* to run a coroutine";
-    else if (value !== null && typeof (value as PromiseLike<unknown>)?.then === "function") {
-      hint = ": it yielded a promise; wrap it as yield* fromPromise(promise)";
-    } else if (value === undefined)
-      hint = ": a bare `yield`; write yield* sleep(0) to give up control";
-    this._failNextStep(
-      new RuntimeError(`task "${this.getName()}" got a bad yield (${describeValue(value)})${hint}`),
-    );
+    this._failNextStep(new RuntimeError(badYield(value, this)));
   }
 
-  private _park(future: I.FutureLike<unknown>): void {
+  /** @internal */
+  private _park(future: FutureLike<unknown>): void {
     this._futWaiter = future;
-    const hooks = this._loop._hooks;
+    const hooks = this._host.hooks;
     if (hooks !== null && hooks.taskSuspended !== undefined) hooks.taskSuspended(this, future);
-    if (this._mustCancel && future.cancel(this._cancel as string | undefined)) {
+    if (this._mustCancel && future.cancel(this.pendingCancelMessage)) {
       this._mustCancel = false;
     }
   }
 
+  /** @internal */
   private _failNextStep(error: unknown): void {
     const rare = this._rareFields();
     rare.pendingError = error;
     rare.hasPendingError = true;
-    this._loop._push(stepTask, this as Task<unknown>);
+    this._host.push(stepTask, this as Task<unknown>);
   }
 
+  /** @internal */
   private _finished(): void {
-    const loop = this._loop;
-    loop._tasks.delete(this);
-    const hooks = loop._hooks;
+    const host = this._host;
+    host.tasks!.delete(this);
+    const hooks = host.hooks;
     if (hooks !== null && hooks.taskDone !== undefined) hooks.taskDone(this);
   }
 
   override toString(): string {
-    return `<Task ${this._stateName()} name="${this.getName()}">`;
+    return `<Task ${this.stateName()} name="${this.getName()}">`;
   }
 }

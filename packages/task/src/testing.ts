@@ -1,3 +1,4 @@
+// Test helpers: runVirtual (a run on the virtual clock) and manualLoop (a loop driven by advance).
 import type { Coroutine } from "@corio/interfaces";
 import { EventLoop } from "@corio/loop";
 import { type RunOptions, run, taskFactory } from "./run.js";
