@@ -80,7 +80,10 @@ export function tickStep(max: number, ticks = 8): number {
  */
 export function formatSeconds(ms: number, step = 1000): string {
   let digits = 0;
-  while (digits < 3 && Math.abs(Math.round(step / 10 ** (3 - digits)) * 10 ** (3 - digits) - step) > 1e-9) {
+  while (
+    digits < 3 &&
+    Math.abs(Math.round(step / 10 ** (3 - digits)) * 10 ** (3 - digits) - step) > 1e-9
+  ) {
     digits++;
   }
   return (ms / 1000).toFixed(digits);
