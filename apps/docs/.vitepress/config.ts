@@ -222,7 +222,7 @@ function themeFor(lang: Lang): DefaultTheme.Config {
     },
     ...topPages(lang),
   ];
-  const sidebar = zh
+  const sidebar: DefaultTheme.SidebarMulti = zh
     ? { "/zh/guide/": guide, "/zh/api/": api, "/zh/": guide }
     : { "/guide/": guide, "/api/": api, "/": guide };
   return {

@@ -363,7 +363,7 @@ describe.skipIf(!hasChromium)("the documentation site in Chromium", () => {
       await svg.scrollIntoViewIfNeeded();
       const sizes = await svg.evaluate((el) => {
         const scale = (el as SVGSVGElement).getScreenCTM()?.a ?? 0;
-        return [...el.querySelectorAll("text")].map(
+        return Array.from(el.querySelectorAll("text")).map(
           (t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale,
         );
       });
