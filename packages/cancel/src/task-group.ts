@@ -31,6 +31,9 @@ import { callBody, checkBody, checkSignal, describeValue, messageOf, requireTask
  * Options for {@link taskGroup} and {@link TaskGroup.run}.
  *
  * @asyncio none (asyncio has no AbortSignal)
+ *
+ * @example
+ * const tg = new TaskGroup({ signal: AbortSignal.timeout(5000) });
  */
 export interface TaskGroupOptions {
   /** When this signal aborts, the group is cancelled as by `tg.cancel(reason)`. */

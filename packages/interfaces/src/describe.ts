@@ -6,6 +6,8 @@
  *
  * @example
  * throw new TypeError(`Queue(maxsize): maxsize must be an integer, got ${describeValue(maxsize)}`);
+ *
+ * @asyncio none: corio's wording for bad-input messages
  */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "undefined";

@@ -322,7 +322,7 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     const cancel = this._cancel;
     if (typeof cancel === "object") return cancel;
     const loop = this._loop;
-    if (loop !== null && loop.getDebug()) return new CancelledError(cancel);
+    if (loop?.getDebug()) return new CancelledError(cancel);
     // Outside debug mode a cancellation carries no stack trace: recording where the coroutine
     // waited was three quarters of the cost of cancelling a task (W5: 100k cancels in ~1000 ms
     // with stacks, ~250 ms without). Debug mode keeps it.

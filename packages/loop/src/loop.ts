@@ -23,10 +23,22 @@ import { type TimerEntry, TimerQueue } from "./timer-heap.js";
 const { DeadlockError, RuntimeError, getRunningLoopOrNull, setRunningLoop } = I;
 const describe = I.describeValue;
 
-/** Which clock a loop reads. */
+/**
+ * Which clock a loop reads.
+ *
+ * @asyncio none: asyncio has only the real clock (test suites patch `loop.time`)
+ * @example
+ * const loop = new EventLoop({ clock: "virtual" }); // ClockKind
+ */
 export type ClockKind = "real" | "virtual" | "manual";
 
-/** Options for {@link EventLoop}. */
+/**
+ * Options for {@link EventLoop}.
+ *
+ * @asyncio the loop's `set_debug`, `slow_callback_duration` and `set_task_factory`, given at once
+ * @example
+ * const loop = new EventLoop({ clock: "virtual", debug: true });
+ */
 export interface EventLoopOptions {
   /**
    * `"real"` (default) follows `performance.now()`. `"virtual"` starts at 0 and jumps straight to
@@ -52,7 +64,13 @@ export interface EventLoopOptions {
   timeScale?: number;
 }
 
-/** What {@link EventLoop.statistics} reports. */
+/**
+ * What {@link EventLoop.statistics} reports.
+ *
+ * @asyncio none: asyncio keeps `_ready` and `_scheduled` private
+ * @example
+ * loop.statistics(); // { ready: 0, timers: 2, cancelledTimers: 0, tasks: 3, ... }
+ */
 export interface LoopStatistics {
   /** Callbacks queued for the next iteration. */
   ready: number;

@@ -10,7 +10,13 @@ import { isCancelledError, RuntimeError } from "@corio/interfaces";
 import { Lock, type LockLike } from "./lock.js";
 import { checkBody, LoopBound, removeItem, runBody } from "./loop-bound.js";
 
-/** What {@link Condition.statistics} reports. */
+/**
+ * What {@link Condition.statistics} reports.
+ *
+ * @asyncio none: asyncio keeps its waiters private (`_waiters`)
+ * @example
+ * cond.statistics(); // { locked: false, waiting: 2 }
+ */
 export interface ConditionStatistics {
   /** True while the underlying lock is held. */
   locked: boolean;

@@ -1,7 +1,13 @@
 import type { Coroutine, Future } from "@corio/interfaces";
 import { LoopBound, removeItem } from "./loop-bound.js";
 
-/** What {@link Event.statistics} reports. */
+/**
+ * What {@link Event.statistics} reports.
+ *
+ * @asyncio none: asyncio keeps its waiters private (`_waiters`)
+ * @example
+ * event.statistics(); // { isSet: false, waiting: 1 }
+ */
 export interface EventStatistics {
   /** True while the flag is set. */
   isSet: boolean;

@@ -8,7 +8,13 @@ import type { Coroutine, Future, Operation } from "@corio/interfaces";
 import { RuntimeError } from "@corio/interfaces";
 import { checkBody, LoopBound, removeItem, runBody } from "./loop-bound.js";
 
-/** What {@link Lock.statistics} reports. */
+/**
+ * What {@link Lock.statistics} reports.
+ *
+ * @asyncio none: asyncio keeps its waiters private (`_waiters`)
+ * @example
+ * lock.statistics(); // { locked: true, waiting: 2 }
+ */
 export interface LockStatistics {
   /** True while the lock is held. */
   locked: boolean;
@@ -20,6 +26,9 @@ export interface LockStatistics {
  * Anything a {@link Condition} can use as its lock.
  *
  * @asyncio the `lock` argument of `asyncio.Condition`
+ *
+ * @example
+ * const cond = new Condition(new Lock()); // any LockLike
  */
 export interface LockLike {
   locked(): boolean;

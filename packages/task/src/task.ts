@@ -163,7 +163,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     const abort = this._rare?.abort;
     if (abort != null && !abort.signal.aborted) abort.abort(new CancelledError(message));
     const waiter = this._futWaiter;
-    if (waiter !== null && waiter.cancel(message)) {
+    if (waiter?.cancel(message)) {
       // Keep _futWaiter: it may be a task that swallows the cancellation and has to be
       // cancelled again later.
       return true;
@@ -243,7 +243,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
     let error: unknown;
     let hasError = false;
     const rare = this._rare;
-    if (rare !== null && rare.hasPendingError) {
+    if (rare?.hasPendingError) {
       error = rare.pendingError;
       hasError = true;
       rare.pendingError = undefined;
