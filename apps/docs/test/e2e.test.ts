@@ -71,8 +71,13 @@ function pagesIn(folder: string): string[] {
 const guideEn = () => pagesIn("guide");
 const guideZh = () => pagesIn("zh/guide");
 const htmlOf = (path: string) => readFileSync(join(dist, `${path}.html`), "utf8");
+/** The file of a page path, for htmlOf: /zh/ → /zh/index. */
+const pathFile = (path: string) => (path.endsWith("/") ? `${path}index` : path);
 const examplesIn = (path: string) =>
   [...htmlOf(path).matchAll(/class="corio-example" data-example="([^"]+)"/g)].map((m) => m[1]);
+/** Examples that need Node.js: their pages show the build's run and have no Run button. */
+const nodeOnlyIn = (path: string) =>
+  [...htmlOf(path).matchAll(/data-example="([^"]+)" data-node-only="true"/g)].map((m) => m[1]);
 
 let shared: Page | null = null;
 let currentPath = "";
@@ -207,7 +212,7 @@ describe.skipIf(!hasChromium)("the documentation site in Chromium", () => {
     let zhDone = false;
     for (const path of [...guideEn(), ...guideZh()]) {
       const zh = path.startsWith("/zh/");
-      const names = examplesIn(path);
+      const names = examplesIn(path).filter((n) => !nodeOnlyIn(path).includes(n));
       // Every example once on an English page, and one on a Chinese page for its labels.
       const todo = zh ? (zhDone ? [] : names.slice(0, 1)) : names.filter((n) => !seen.has(n));
       if (todo.length === 0) continue;
@@ -474,6 +479,28 @@ describe.skipIf(!hasChromium)("the documentation site in Chromium", () => {
       if (switches.has(path)) continue;
       await open(path);
     }
+  });
+
+  it("has no link to a missing heading on any page (API anchors included)", () => {
+    const pages = allPages();
+    const ids = new Map(
+      pages.map((p) => [
+        p,
+        new Set([...htmlOf(pathFile(p)).matchAll(/ id="([^"]+)"/g)].map((m) => m[1])),
+      ]),
+    );
+    const dead: string[] = [];
+    for (const path of pages) {
+      const main = htmlOf(pathFile(path)).split('class="vp-doc')[1] ?? "";
+      for (const [, href] of main.matchAll(/href="([^"]*#[^"]*)"/g)) {
+        if (/^[a-z]+:/.test(href)) continue;
+        const [target, anchor] = href.split("#");
+        const page = target ? new URL(target, `http://x${path}`).pathname : path;
+        const known = ids.get(page);
+        if (known && !known.has(decodeURIComponent(anchor))) dead.push(`${path} -> ${href}`);
+      }
+    }
+    expect(dead).toEqual([]);
   });
 
   it("switches language from every page to a page that exists", () => {

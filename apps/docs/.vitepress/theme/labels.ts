@@ -7,6 +7,7 @@ export interface Labels {
   elapsedUnpaced: (s: string, wall: string) => string;
   unpaced: string;
   openPlayground: string;
+  nodeOnly: string;
   running: string;
   run: string;
   runAgain: string;
@@ -35,6 +36,7 @@ export const en: Labels = {
     `elapsed: ${s} s of loop time in ${wall} s on your clock (virtual clock at full speed)`,
   unpaced: "∞ (virtual)",
   openPlayground: "Open in playground",
+  nodeOnly: "Needs Node.js: this is the output of the build's run",
   running: "running…",
   run: "Run",
   runAgain: "Run again",
@@ -61,6 +63,7 @@ export const zh: Labels = {
   elapsedUnpaced: (s, wall) => `耗时：${s} 秒循环时间，实际只用了 ${wall} 秒（虚拟时钟全速运行）`,
   unpaced: "∞（虚拟）",
   openPlayground: "在演练场中打开",
+  nodeOnly: "需要 Node.js：这里是构建时运行的输出",
   running: "运行中…",
   run: "运行",
   runAgain: "再运行一次",
