@@ -1,9 +1,10 @@
 // The Chinese side of the generated pages: the package intros of the Chinese API reference, and a
 // stand-in for every hand-written English page that has no Chinese twin yet, so the language
 // switch never leads to a 404. A stand-in says (in Chinese) that the translation is on its way
-// and shows the English text below; it disappears by itself once docs/zh/<page>.md exists.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+// and shows a copy of the English text below (made again on every build and dev start); it
+// disappears by itself once docs/zh/<page>.md exists.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, posix, relative } from "node:path";
 
 /** Chinese one-line intros of the packages; a package not listed here shows its English one. */
 export const zhDescriptions: Record<string, string> = {
@@ -67,19 +68,32 @@ export function writeZhFallbacks(docs: string): Fallback[] {
       mkdirSync(dirname(source), { recursive: true });
       const slug = file.replace(/\.md$/, "");
       const title = zhTitles[slug];
-      const include = relative(dirname(source), en);
+      // The English text, its relative links turned into links to the English pages (their
+      // anchors are English headings, which the Chinese pages do not have).
+      const route = `/${join(folder, slug)}`;
+      const text = readFileSync(en, "utf8");
+      // The English page's own frontmatter (layout, outline...) stays; the title becomes Chinese.
+      const fm = /^---\n([\s\S]*?)\n---\n/.exec(text);
+      const meta = (fm?.[1] ?? "").split("\n").filter((l) => l.trim() !== "");
+      const body = text
+        .slice(fm ? fm[0].length : 0)
+        .replace(
+          /\]\((\.{1,2}\/[^)\s]+)\)/g,
+          (_, target: string) =>
+            `](${posix.join(posix.dirname(route), target).replace(/\.md(?=#|$)/, "")})`,
+        );
       writeFileSync(
         source,
         [
           "---",
-          ...(title ? [`title: "${title}"`] : []),
+          ...(title ? [...meta.filter((l) => !/^title:/.test(l)), `title: "${title}"`] : meta),
           "---",
           "",
           "::: info 本页的中文版正在翻译中",
-          `下面是英文原文。[切换到英文页面](/${join(folder, slug)})。`,
+          `下面是英文原文。[切换到英文页面](${route})。`,
           ":::",
           "",
-          `<!--@include: ${include}-->`,
+          body,
           "",
         ].join("\n"),
       );
