@@ -12,6 +12,12 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# @corio/queue-redis's tests and benchmark start their own Debian redis-server on a free port.
+if [ ! -x /usr/bin/redis-server ]; then
+  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
+fi
+
 # The conformance suite diffs corio against CPython 3.13's asyncio.
 if ! PYENV_VERSION=3.13.0 python --version 2>/dev/null | grep -q '^Python 3\.13'; then
   echo "error: CPython 3.13 is needed for the conformance suite (PYENV_VERSION=3.13.0 python)" >&2

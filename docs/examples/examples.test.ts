@@ -88,6 +88,18 @@ const expected: Record<string, { lines: string[]; elapsed: number }> = {
     ],
     elapsed: 7500,
   },
+  "task-group-supervisor": {
+    lines: [
+      "300 ms: sent to ada",
+      "500 ms: sent to cy",
+      "500 ms: failed: mailbox of bob is full",
+      "1500 ms: stopping, 1 s grace",
+      "1700 ms: worker 1 stopped cleanly after 3 jobs",
+      "1700 ms: worker 2 stopped cleanly after 3 jobs",
+      "1700 ms: all stopped",
+    ],
+    elapsed: 1700,
+  },
   "flow-sequential": {
     lines: [
       "before await",

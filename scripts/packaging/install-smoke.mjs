@@ -44,6 +44,18 @@ const SMOKES = {
     const ev = new Event(); ev.set();
     check(ev.isSet(), "Event.set()");
   `,
+  "@corio/streams": `
+    const { openConnection, startServer, IncompleteReadError, LimitOverrunError, readerFromStream } = m;
+    const { CorioError } = await dep("@corio/interfaces");
+    try { openConnection("127.0.0.1", 70000); check(false, "a bad port throws"); }
+    catch (e) { check(e instanceof RangeError && /port must be an integer 1-65535/.test(e.message), "port checked before any I/O"); }
+    try { startServer("nope", "127.0.0.1", 0); check(false, "a bad callback throws"); }
+    catch (e) { check(e instanceof TypeError, "clientConnected checked"); }
+    const err = new IncompleteReadError(Buffer.from("ab"), 5);
+    check(err instanceof CorioError && err.partial.length === 2 && err.expected === 5, "IncompleteReadError");
+    check(new LimitOverrunError("x", 3).consumed === 3, "LimitOverrunError");
+    check(typeof readerFromStream === "function", "readerFromStream is exported");
+  `,
   corio: `
     const { run, createTask, sleep, Lock, Queue, gather } = m;
     const log = [];

@@ -122,6 +122,10 @@ async function main() {
   const python = cpythonVersion();
   if (python === null)
     notes.push("CPython 3.13 was not found (PYENV_VERSION=3.13.0 python): its column is empty.");
+  if (rows.some((r) => r.workload === "W9"))
+    notes.push(
+      "W9's native column is plain node:net callbacks (no coroutines), the floor for @corio/streams.",
+    );
   if (rows.some((r) => r.workload === "W6" || r.workload === "W7")) {
     notes.push(
       "Effection and Effect have no timer API apart from sleeping fibers, so W6 compares corio with setTimeout and asyncio's call_later; W7 is corio's virtual clock, which neither peer nor asyncio has.",

@@ -98,6 +98,7 @@ const SHORT: Record<Runtime, string> = {
   effection: "Effection",
   effect: "Effect",
   cpython: "CPython",
+  piscina: "Piscina",
 };
 
 /** The results as a Markdown table with notes. */
@@ -138,6 +139,7 @@ export function ratioChart(results: Results): string {
     effection: "#2f9e44",
     effect: "#1c7ed6",
     cpython: "#e8590c",
+    piscina: "#9c36b5",
   };
   const rows = results.rows.filter((r) => PEERS.some((p) => typeof r.ratios[p] === "number"));
   const left = 250;

@@ -1,7 +1,10 @@
 // The workloads of issue 5, what each measures, and the target corio must reach against its peers.
 
+import { SUBPROCESS_WORKLOAD } from "./workloads-subprocess.js";
+import { THREAD_WORKLOADS } from "./workloads-threads.js";
+
 /** The runtimes compared side by side; each has one program per workload it can express. */
-export const RUNTIMES = ["corio", "native", "effection", "effect", "cpython"] as const;
+export const RUNTIMES = ["corio", "native", "effection", "effect", "cpython", "piscina"] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
 export const RUNTIME_LABELS: Record<Runtime, string> = {
@@ -10,6 +13,7 @@ export const RUNTIME_LABELS: Record<Runtime, string> = {
   effection: "Effection 4.1.1",
   effect: "Effect 4.1.0",
   cpython: "CPython 3.13 asyncio",
+  piscina: "Piscina 5.3.2",
 };
 
 /** What a program printed (one JSON line). `ms` is the measured span. */
@@ -27,6 +31,8 @@ export interface Params {
   producers?: number;
   consumers?: number;
   realCheck?: boolean;
+  /** W9: concurrent clients, each doing `n` round trips. */
+  clients?: number;
 }
 
 /** How a workload's headline number reads: a rate (higher wins), a time or a size (lower wins). */
@@ -226,6 +232,29 @@ export const WORKLOADS: Workload[] = [
     target: "≥ 1000× faster than real time, same event order as a real-clock run",
     met: (m) => atLeast(m("corio"), 1000),
   },
+  {
+    id: "W9",
+    dir: "w9-echo",
+    title: "echo over localhost, 50 clients × 2000 round trips of 64 B",
+    full: { n: 2000, clients: 50 },
+    smoke: { n: 20, clients: 4 },
+    metrics: [
+      {
+        unit: "round trips/s",
+        better: "higher",
+        value: perSecond,
+        format: formatRate,
+      },
+    ],
+    target: "≥ 0.8× plain node:net callbacks and ≥ 3× CPython asyncio streams",
+    met: (m) =>
+      all(
+        atLeast(ratio(m("corio"), m("native"), "higher"), 0.8),
+        atLeast(ratio(m("corio"), m("cpython"), "higher"), 3),
+      ),
+  },
+  ...THREAD_WORKLOADS,
+  SUBPROCESS_WORKLOAD,
 ];
 
 /** "corio vs peer": how many times better corio's median is (> 1: corio wins). */

@@ -86,7 +86,7 @@ describe("the harness", () => {
       ],
     });
     expect(markdownTable(results)).toContain(
-      "| W2 switches | switches/s (higher is better) | 4.00M | — | — | 1.00M | — | — | — | 4.00× | — | t | yes |",
+      "| W2 switches | switches/s (higher is better) | 4.00M | — | — | 1.00M | — | — | — | — | 4.00× | — | — | t | yes |",
     );
     expect(ratioChart(results)).toContain("<svg");
   });

@@ -8,6 +8,11 @@
  * until every child is done; then the group throws one `ExceptionGroup` of every failure (the
  * block's own error included), or the parent's own `CancelledError` if it was cancelled from
  * outside and nothing failed. `cancel()` aborts the same way but ends the block without an error.
+ *
+ * Beyond asyncio: in supervisor mode (Kotlin's `supervisorScope`) a failing child cancels nobody;
+ * failures are collected and thrown together when the block ends. A graceful cancel
+ * (`cancel(message, { grace })`) first aborts `stopSignal` only, so children can finish their
+ * work, and cancels for real once the grace period is over (trio#147).
  */
 import {
   CancelledError,
@@ -21,6 +26,7 @@ import {
   RuntimeError,
   type TaskLike,
   type TaskOptions,
+  type TimerHandle,
   type Yielded,
 } from "@corio/interfaces";
 import { ExceptionGroup } from "./exception-group.js";
@@ -38,6 +44,25 @@ import { callBody, checkBody, checkSignal, describeValue, messageOf, requireTask
 export interface TaskGroupOptions {
   /** When this signal aborts, the group is cancelled as by `tg.cancel(reason)`. */
   signal?: AbortSignal | undefined;
+  /**
+   * Supervisor mode: a child that fails does not cancel its siblings or the block; every failure
+   * is collected and the block throws them together, as one {@link ExceptionGroup}, when it ends.
+   * The block's own error and a cancellation from outside still cancel every child. Default false.
+   */
+  supervisor?: boolean | undefined;
+}
+
+/**
+ * Options for {@link TaskGroup.cancel}.
+ *
+ * @asyncio none: graceful cancellation is trio#147's request, which asyncio does not have.
+ */
+export interface TaskGroupCancelOptions {
+  /**
+   * Milliseconds (loop time) the children get to finish after `stopSignal` aborts, before they
+   * and the block are cancelled. 0 or absent: cancel at once.
+   */
+  grace?: number | undefined;
 }
 
 /**
@@ -66,6 +91,11 @@ export class TaskGroup {
   private _cancelOnEnter = false;
   private _cancelMessage: string | undefined = undefined;
   private readonly _signal = new ScopeSignal();
+  private _supervisor = false;
+  private _stop: AbortController | null = null;
+  private _graceHandle: TimerHandle | null = null;
+  private _cancelGrace: number | null = null;
+  private _cancelOnEnterHard = false;
   private readonly _onTaskDone = (task: TaskLike<unknown>): void => this._taskDone(task);
 
   /**
@@ -103,27 +133,85 @@ export class TaskGroup {
    * where it waits; the block then returns `undefined`. Called before the block starts, it cancels
    * the group as soon as the block starts. Calling it again, or after the block, does nothing.
    *
-   * @asyncio `TaskGroup.cancel` (Python 3.15)
+   * With `options.grace`, the cancel is graceful: {@link TaskGroup.stopSignal} aborts at once so
+   * that children can wind down (stop taking work, finish the item in hand), and whatever is still
+   * running `grace` ms later is cancelled as above. A later `cancel()` without grace cuts the
+   * period short.
+   *
+   * @asyncio `TaskGroup.cancel` (Python 3.15); the grace period is corio's own.
+   * @throws {TypeError} if `options` is not an object or `options.grace` not a number.
+   * @throws {RangeError} if `options.grace` is negative or NaN.
    * @example
    * yield* taskGroup(function* (tg) {
    *   tg.createTask(server());
    *   yield* shutdownRequested;
-   *   tg.cancel();
+   *   tg.cancel("shutting down", { grace: 5000 }); // finish requests in flight, 5 s at most
    * });
    */
-  cancel(message?: string): void {
+  cancel(message?: string, options?: TaskGroupCancelOptions): void {
+    const grace = checkGrace(options);
     if (!this._entered) {
       this._cancelOnEnter = true;
       this._cancelMessage ??= message;
+      // A hard cancel wins; of several graceful ones, the shortest grace does.
+      if (grace === null) this._cancelOnEnterHard = true;
+      this._cancelGrace = this._cancelOnEnterHard
+        ? null
+        : Math.min(this._cancelGrace ?? grace!, grace!);
       return;
     }
     if (this._exiting && this._tasks.size === 0) return;
-    if (!this._aborting) {
-      this._abort(message);
-      if (this._parentTask !== null && !this._parentCancelRequested) {
-        this._parentCancelRequested = true;
-        cancelTaskFrom(this._signal, this._parentTask, message);
-      }
+    if (this._aborting) return;
+    if (grace !== null) {
+      this._beginGrace(message, grace);
+      return;
+    }
+    this._abort(message);
+    if (this._parentTask !== null && !this._parentCancelRequested) {
+      this._parentCancelRequested = true;
+      cancelTaskFrom(this._signal, this._parentTask, message);
+    }
+  }
+
+  /**
+   * An `AbortSignal` that aborts when the group is asked to stop: at the start of a graceful
+   * cancel's grace period, and whenever the group shuts down for good (see {@link TaskGroup.signal}).
+   * Children that can finish cleanly watch it; `taskGroup(body, { signal: tg.stopSignal })` ends
+   * a loop where it waits, without an error and without ending the child.
+   *
+   * @example
+   * tg.createTask((function* () {
+   *   yield* taskGroup(() => acceptConnections(), { signal: tg.stopSignal });
+   *   yield* flushLogs(); // still allowed during the grace period
+   * })());
+   */
+  get stopSignal(): AbortSignal {
+    return (this._stop ??= new AbortController()).signal;
+  }
+
+  /** True once the group was asked to stop, gracefully or not. */
+  isStopping(): boolean {
+    return this._stop?.signal.aborted === true || this._aborting;
+  }
+
+  private _beginGrace(message: string | undefined, grace: number): void {
+    this._stopAll(message);
+    const loop = this._loop!;
+    const due = loop.time() + grace;
+    if (this._graceHandle !== null) {
+      if (this._graceHandle.when() <= due) return; // an earlier deadline stands
+      this._graceHandle.cancel();
+    }
+    this._graceHandle = loop.callLater(grace, () => {
+      this._graceHandle = null;
+      this.cancel(message);
+    });
+  }
+
+  private _stopAll(message?: string): void {
+    const stop = (this._stop ??= new AbortController());
+    if (!stop.signal.aborted) {
+      stop.abort(new CancelledError(message ?? "the task group is stopping"));
     }
   }
 
@@ -170,7 +258,19 @@ export class TaskGroup {
       );
     }
     if (options.signal !== undefined) checkSignal("taskGroup options.signal", options.signal);
+    const supervisor = options.supervisor;
+    if (supervisor !== undefined && typeof supervisor !== "boolean") {
+      throw new TypeError(
+        `TaskGroup.run(body, options): options.supervisor must be a boolean, got ${describeValue(supervisor)}`,
+      );
+    }
+    this._supervisor = supervisor === true;
     return this._block(body, options.signal);
+  }
+
+  /** @internal Settles once every child is done (whatever the outcome); for async disposal. */
+  _whenChildrenDone(): Promise<void> {
+    return Promise.allSettled([...this._tasks]).then(() => undefined);
   }
 
   toString(): string {
@@ -215,7 +315,12 @@ export class TaskGroup {
     this._parentTask = parent;
     this._entered = true;
     this._signal.enter(parent);
-    if (this._cancelOnEnter) this.cancel(this._cancelMessage);
+    if (this._cancelOnEnter) {
+      this.cancel(
+        this._cancelMessage,
+        this._cancelGrace === null ? undefined : { grace: this._cancelGrace },
+      );
+    }
   }
 
   /** Leaves the block; throws what must propagate. Returning means "suppress". */
@@ -265,6 +370,8 @@ export class TaskGroup {
       // Nothing else to raise: whatever the block threw (a CancelledError the group caused) is
       // suppressed.
     } finally {
+      this._graceHandle?.cancel();
+      this._graceHandle = null;
       this._signal.exit();
       this._parentTask = null;
     }
@@ -272,6 +379,7 @@ export class TaskGroup {
 
   private _abort(message?: string): void {
     this._aborting = true;
+    this._stopAll(message);
     for (const t of this._tasks) if (!t.done()) t.cancel(message);
     this._signal.abort(new CancelledError(message ?? "the task group is shutting down"));
   }
@@ -286,6 +394,7 @@ export class TaskGroup {
     if (error === null) return;
     this._errors.push(error);
     const parent = this._parentTask;
+    if (this._supervisor && parent !== null && !parent.done()) return; // collected, nobody cancelled
     if (parent === null || parent.done()) {
       this._loop!.callExceptionHandler({
         message: `Task ${task} has errored out but its parent task is already completed`,
@@ -301,6 +410,42 @@ export class TaskGroup {
       cancelTaskFrom(this._signal, parent);
     }
   }
+}
+
+function checkGrace(options: TaskGroupCancelOptions | undefined): number | null {
+  if (options === undefined) return null;
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(
+      `TaskGroup.cancel(message, options): options must be an object, got ${describeValue(options)}`,
+    );
+  }
+  const grace = options.grace;
+  if (grace === undefined) return null;
+  if (typeof grace !== "number") {
+    throw new TypeError(
+      `TaskGroup.cancel(message, options): options.grace must be a number of milliseconds, got ${describeValue(grace)}`,
+    );
+  }
+  if (!(grace >= 0)) {
+    throw new RangeError(
+      `TaskGroup.cancel(message, options): options.grace must be 0 or more milliseconds, got ${grace}`,
+    );
+  }
+  return grace > 0 ? grace : null;
+}
+
+// `tg[Symbol.asyncDispose]()`, where the host has the symbol: cancels the group and resolves once
+// every child is done. (Node 20 has the symbol but not the `await using` syntax.)
+const asyncDispose = (Symbol as { asyncDispose?: symbol }).asyncDispose;
+if (typeof asyncDispose === "symbol") {
+  Object.defineProperty(TaskGroup.prototype, asyncDispose, {
+    configurable: true,
+    writable: true,
+    value(this: TaskGroup): Promise<void> {
+      this.cancel();
+      return this._whenChildrenDone();
+    },
+  });
 }
 
 /**

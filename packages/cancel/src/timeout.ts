@@ -115,6 +115,11 @@ export class Timeout {
     return this._signal.signal;
   }
 
+  /** @internal */
+  _isActive(): boolean {
+    return this._state === "active";
+  }
+
   toString(): string {
     return `<Timeout [${this._state}]${this._state === "active" ? ` when=${this._when}` : ""}>`;
   }
@@ -170,6 +175,20 @@ export class Timeout {
     this._exit(false, undefined);
     return value;
   }
+}
+
+// `scope[Symbol.asyncDispose]()`, where the host has the symbol: removes the deadline of an
+// active scope, so no timer outlives it. (Node 20 has the symbol but not the `await using` syntax.)
+const asyncDispose = (Symbol as { asyncDispose?: symbol }).asyncDispose;
+if (typeof asyncDispose === "symbol") {
+  Object.defineProperty(Timeout.prototype, asyncDispose, {
+    configurable: true,
+    writable: true,
+    value(this: Timeout): Promise<void> {
+      if (this._isActive()) this.reschedule(null);
+      return Promise.resolve();
+    },
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CancelledError, getRunningLoop } from "@corio/interfaces";
 import { currentTask, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
+import { expectRaises } from "@corio/testkit";
 import { describe, expect, it } from "vitest";
 import { cancelOnAbort } from "../src/index.js";
 import { now, work } from "./helpers.js";
@@ -22,13 +23,12 @@ describe("cancelOnAbort", () => {
       const controller = new AbortController();
       const removed = countRemovals(controller.signal);
       getRunningLoop().callLater(200, () => controller.abort(new Error("user stop")));
-      try {
-        yield* cancelOnAbort(controller.signal, () => work(log, "a", 1000));
-      } catch (e) {
-        expect(e).toBeInstanceOf(CancelledError);
-        log.push(`cancelled "${(e as Error).message}" t=${now()} removed=${removed()}`);
-        currentTask()!.uncancel();
-      }
+      const e = yield* expectRaises(
+        cancelOnAbort(controller.signal, () => work(log, "a", 1000)),
+        CancelledError,
+      );
+      log.push(`cancelled "${e.message}" t=${now()} removed=${removed()}`);
+      currentTask()!.uncancel();
       expect(log).toEqual([
         "a start",
         "a cancelled",

@@ -1,6 +1,7 @@
-import { isCancelledError } from "@corio/interfaces";
+import { CancelledError, isCancelledError } from "@corio/interfaces";
 import { createTask, run, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
+import { expectRaises } from "@corio/testkit";
 import { describe, expect, it } from "vitest";
 import { shield } from "../src/index.js";
 import { now, work } from "./helpers.js";
@@ -41,20 +42,13 @@ describe("shield", () => {
   it("passes the result, the error, or the inner's own cancellation through", () =>
     runVirtual(function* () {
       expect(yield* shield(work([], "r", 10))).toBe("r");
-      try {
-        yield* shield(work([], "x", 10, true));
-      } catch (e) {
-        expect((e as Error).message).toBe("x");
-      }
+      const err = yield* expectRaises(shield(work([], "x", 10, true)), Error);
+      expect(err.message).toBe("x");
       const inner = createTask(work([], "c", 100));
       const s = shield(inner);
       yield* sleep(10);
       inner.cancel();
-      try {
-        yield* s;
-      } catch (e) {
-        expect(isCancelledError(e)).toBe(true);
-      }
+      yield* expectRaises(s, CancelledError);
       expect(s.cancelled()).toBe(true);
     }));
 

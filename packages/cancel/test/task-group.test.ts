@@ -7,6 +7,7 @@ import {
 } from "@corio/interfaces";
 import { createTask, currentTask, run, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
+import { expectRaises } from "@corio/testkit";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { ExceptionGroup, TaskGroup, taskGroup, timeout } from "../src/index.js";
 import { errorName, now, work } from "./helpers.js";
@@ -57,23 +58,21 @@ describe("taskGroup", () => {
   it("two failing children cancel the rest and the block throws one ExceptionGroup of both", () =>
     runVirtual(function* () {
       const log: string[] = [];
-      try {
-        yield* taskGroup(function* (tg) {
+      const eg = yield* expectRaises(
+        taskGroup(function* (tg) {
           tg.createTask(work(log, "a", 1000, true));
           tg.createTask(work(log, "b", 1000, true));
           tg.createTask(work(log, "c", 5000));
           log.push("body waits");
           yield* sleep(10_000);
           log.push("body never");
-        });
-      } catch (e) {
-        expect(e).toBeInstanceOf(ExceptionGroup);
-        expect(e).toBeInstanceOf(AggregateError);
-        const eg = e as ExceptionGroup<Error>;
-        log.push(
-          `group ${eg.errors.map((x) => x.message)} t=${now()} cancelling=${currentTask()!.cancelling()}`,
-        );
-      }
+        }),
+        ExceptionGroup<Error>,
+      );
+      expect(eg).toBeInstanceOf(AggregateError);
+      log.push(
+        `group ${eg.errors.map((x) => x.message)} t=${now()} cancelling=${currentTask()!.cancelling()}`,
+      );
       expect(log).toEqual([
         "body waits",
         "a start",
@@ -354,24 +353,26 @@ describe("taskGroup", () => {
       yield* tg.run(function* () {});
       expect(() => tg.createTask(work([], "y", 1))).toThrow(/is finished/);
       expect(() => tg.createTask((() => 1) as never)).toThrow(TypeError);
-      try {
-        yield* taskGroup(function* (g) {
+      let refusedWhileShuttingDown = false;
+      yield* expectRaises(
+        taskGroup(function* (g) {
           g.createTask(work([], "f", 0, true));
           try {
             yield* sleep(10);
           } finally {
             expect(() => g.createTask(work([], "z", 1))).toThrow(RuntimeError);
+            refusedWhileShuttingDown = true;
           }
-        });
-      } catch (e) {
-        expect(e).toBeInstanceOf(ExceptionGroup);
-      }
+        }),
+        ExceptionGroup,
+      );
+      expect(refusedWhileShuttingDown).toBe(true);
       expect(() => tg.run(function* () {})).not.toThrow(); // lazy: the error comes when awaited
-      try {
-        yield* tg.run(function* () {});
-      } catch (e) {
-        expect((e as Error).message).toMatch(/already been entered/);
-      }
+      const err = yield* expectRaises(
+        tg.run(function* () {}),
+        RuntimeError,
+      );
+      expect(err.message).toMatch(/already been entered/);
     }));
 
   it("a child that errs after its parent finished goes to the exception handler", async () => {
@@ -403,18 +404,14 @@ describe("taskGroup", () => {
       );
       yield* sleep(10);
       t.cancel();
-      try {
-        yield* t;
-      } catch (e) {
-        expect(e).toBeInstanceOf(CancelledError);
-      }
+      yield* expectRaises(t, CancelledError);
       expect(t.cancelled()).toBe(true);
     }));
 
   it("TimeoutError children are matched out of the group", () =>
     runVirtual(function* () {
-      try {
-        yield* taskGroup(function* (tg) {
+      const e = yield* expectRaises(
+        taskGroup(function* (tg) {
           tg.createTask(
             (function* () {
               yield* sleep(1);
@@ -427,11 +424,11 @@ describe("taskGroup", () => {
               throw new RangeError("r");
             })(),
           );
-        });
-      } catch (e) {
-        const [t, rest] = (e as ExceptionGroup).split(TimeoutError);
-        expect(t!.errors.map(errorName)).toEqual(["TimeoutError"]);
-        expect(rest!.errors.map(errorName)).toEqual(["RangeError"]);
-      }
+        }),
+        ExceptionGroup,
+      );
+      const [t, rest] = e.split(TimeoutError);
+      expect(t!.errors.map(errorName)).toEqual(["TimeoutError"]);
+      expect(rest!.errors.map(errorName)).toEqual(["RangeError"]);
     }));
 });

@@ -1,6 +1,8 @@
-import { CancelledError, RuntimeError, TimeoutError } from "@corio/interfaces";
+import { CancelledError, getRunningLoop, RuntimeError, TimeoutError } from "@corio/interfaces";
+import type { EventLoop } from "@corio/loop";
 import { createTask, currentTask, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
+import { expectRaises } from "@corio/testkit";
 import { describe, expect, it } from "vitest";
 import { type Timeout, timeout, timeoutAt } from "../src/index.js";
 import { errorName, now, work } from "./helpers.js";
@@ -15,16 +17,15 @@ describe("timeout", () => {
         return yield* work(log, "a", 500);
       });
       log.push(`v=${v} expired=${scope.expired()}`);
-      try {
-        yield* timeout(1000, function* (s) {
+      const e = yield* expectRaises(
+        timeout(1000, function* (s) {
           scope = s;
           yield* work(log, "b", 2000);
-        });
-      } catch (e) {
-        expect(e).toBeInstanceOf(TimeoutError);
-        expect((e as Error).cause).toBeInstanceOf(CancelledError);
-        log.push(`timeout t=${now()} expired=${scope.expired()}`);
-      }
+        }),
+        TimeoutError,
+      );
+      expect(e.cause).toBeInstanceOf(CancelledError);
+      log.push(`timeout t=${now()} expired=${scope.expired()}`);
       expect(log).toEqual([
         "a start",
         "a end",
@@ -232,16 +233,31 @@ describe("timeout", () => {
       ]);
     }));
 
+  it("a block that ends before its deadline leaves no timer behind", () =>
+    runVirtual(function* () {
+      const loop = getRunningLoop() as EventLoop;
+      expect(yield* timeout(10_000, () => work([], "quick", 10))).toBe("quick");
+      expect(loop.statistics().timers).toBe(0);
+      yield* expectRaises(
+        timeout(10_000, function* () {
+          yield* sleep(5);
+          throw new SyntaxError("early");
+        }),
+        SyntaxError,
+      );
+      expect(loop.statistics().timers).toBe(0);
+    }));
+
   it("an error from the block passes through unchanged", () =>
     runVirtual(function* () {
-      try {
-        yield* timeout(1000, function* () {
+      const e = yield* expectRaises(
+        timeout(1000, function* () {
           yield* sleep(10);
           throw new SyntaxError("bad");
-        });
-      } catch (e) {
-        expect(e).toBeInstanceOf(SyntaxError);
-      }
+        }),
+        SyntaxError,
+      );
+      expect(e.message).toBe("bad");
       expect(now()).toBe(10);
     }));
 
@@ -330,10 +346,7 @@ describe("timeout", () => {
       expect(() => timeout("5" as never, function* () {})).toThrow(TypeError);
       expect(() => timeout(5, null as never)).toThrow(/body must be a function/);
       expect(() => timeoutAt({} as never, function* () {})).toThrow(TypeError);
-      try {
-        yield* timeout(5, (() => 42) as never);
-      } catch (e) {
-        expect((e as Error).message).toMatch(/must return an operation/);
-      }
+      const e = yield* expectRaises(timeout(5, (() => 42) as never), TypeError);
+      expect(e.message).toMatch(/must return an operation/);
     }));
 });

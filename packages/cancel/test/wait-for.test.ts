@@ -1,6 +1,7 @@
 import { isCancelledError, TimeoutError } from "@corio/interfaces";
 import { createTask, currentTask, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
+import { expectRaises } from "@corio/testkit";
 import { describe, expect, it } from "vitest";
 import { waitFor } from "../src/index.js";
 import { errorName, now, work } from "./helpers.js";
@@ -18,12 +19,8 @@ describe("waitFor", () => {
           log.push(`inner finally end t=${now()}`);
         }
       }
-      try {
-        yield* waitFor(inner(), 1000);
-      } catch (e) {
-        expect(e).toBeInstanceOf(TimeoutError);
-        log.push(`timeout t=${now()}`);
-      }
+      yield* expectRaises(waitFor(inner(), 1000), TimeoutError);
+      log.push(`timeout t=${now()}`);
       const tk = createTask(inner());
       try {
         yield* waitFor(tk, 1000);
@@ -56,11 +53,7 @@ describe("waitFor", () => {
       function* f() {
         started = true;
       }
-      try {
-        yield* waitFor(f(), 0);
-      } catch (e) {
-        expect(e).toBeInstanceOf(TimeoutError);
-      }
+      yield* expectRaises(waitFor(f(), 0), TimeoutError);
       expect(started).toBe(false);
       const done = createTask(work([], "d", 0));
       yield* sleep(1);
@@ -98,11 +91,8 @@ describe("waitFor", () => {
 
   it("passes the inner's error through", () =>
     runVirtual(function* () {
-      try {
-        yield* waitFor(work([], "x", 10, true), 1000);
-      } catch (e) {
-        expect((e as Error).message).toBe("x");
-      }
+      const e = yield* expectRaises(waitFor(work([], "x", 10, true), 1000), Error);
+      expect(e.message).toBe("x");
     }));
 
   it("rejects bad arguments", () =>

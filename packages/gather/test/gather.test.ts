@@ -8,6 +8,7 @@ import {
 } from "@corio/interfaces";
 import { createTask, run, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
+import { expectRaises } from "@corio/testkit";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { gather } from "../src/index.js";
 import { child, ticker } from "./helpers.js";
@@ -145,12 +146,8 @@ describe("gather: errors", () => {
         yield* sleep(10);
         throw new RangeError("boom");
       })();
-      try {
-        yield* gather(slow, failing);
-      } catch (e) {
-        expect(e).toBeInstanceOf(RangeError);
-        log.push(`caught at ${getRunningLoop().time()}`);
-      }
+      yield* expectRaises(gather(slow, failing), RangeError);
+      log.push(`caught at ${getRunningLoop().time()}`);
       yield* slow;
       expect(log).toEqual(["caught at 10", "slow done"]);
     }));
@@ -229,12 +226,8 @@ describe("gather: errors", () => {
       const g = gather(a, b);
       yield* sleep(0);
       b.cancel("bye");
-      try {
-        yield* g;
-      } catch (e) {
-        expect(isCancelledError(e)).toBe(true);
-        log.push(`g raised cancelled "${(e as Error).message}" a.done=${a.done()}`);
-      }
+      const e = yield* expectRaises(g, CancelledError);
+      log.push(`g raised cancelled "${e.message}" a.done=${a.done()}`);
       // The gather's awaiter is not itself cancelled: it goes on.
       yield* a;
       expect(log).toEqual(["a start", "b start", "a end", 'g raised cancelled "bye" a.done=true']);

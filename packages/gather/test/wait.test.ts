@@ -1,6 +1,7 @@
-import { type Coroutine, getRunningLoop, isCancelledError } from "@corio/interfaces";
+import { CancelledError, type Coroutine, getRunningLoop } from "@corio/interfaces";
 import { createTask, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
+import { expectRaises } from "@corio/testkit";
 import { describe, expect, it } from "vitest";
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from "../src/index.js";
 
@@ -65,11 +66,7 @@ describe("wait", () => {
       const w = createTask(wait([a]) as Coroutine<unknown>);
       yield* sleep(100);
       w.cancel();
-      try {
-        yield* w;
-      } catch (e) {
-        expect(isCancelledError(e)).toBe(true);
-      }
+      yield* expectRaises(w, CancelledError);
       expect(a.done()).toBe(false);
       expect(yield* a).toBe("a");
     }));

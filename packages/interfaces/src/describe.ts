@@ -19,3 +19,21 @@ export function describeValue(value: unknown): string {
   if (typeof value === "object") return `an object (${Object.prototype.toString.call(value)})`;
   return `${typeof value} ${String(value)}`;
 }
+
+/**
+ * The text of a message given as any value, as asyncio accepts any object as a cancel message:
+ * a string as it is, otherwise its `String()` form, or a description when it has none
+ * (`Object.create(null)`); `undefined` stays `undefined`.
+ *
+ * @example
+ * messageText({ reason: 1 }); // "[object Object]"
+ * messageText(42); // "42"
+ */
+export function messageText(message: unknown): string | undefined {
+  if (message === undefined || typeof message === "string") return message;
+  try {
+    return String(message);
+  } catch {
+    return describeValue(message);
+  }
+}

@@ -173,6 +173,26 @@ export class DeadlockError extends CorioError {
 }
 
 /**
+ * Rejects `run()` after a Ctrl-C (SIGINT) cancelled the main task and it finished cancelled: the
+ * main task's `finally` blocks have run and every other task was cancelled and awaited.
+ *
+ * @asyncio Python's builtin `KeyboardInterrupt`, which `asyncio.run` raises in the same case.
+ * @example
+ * try {
+ *   await run(main);
+ * } catch (e) {
+ *   if (e instanceof KeyboardInterrupt) console.error("interrupted");
+ *   else throw e;
+ * }
+ */
+export class KeyboardInterrupt extends CorioError {
+  static override readonly brand = "KeyboardInterrupt";
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options, KeyboardInterrupt.brand);
+  }
+}
+
+/**
  * Tells whether `value` is a {@link CancelledError} from any copy of corio.
  *
  * @example

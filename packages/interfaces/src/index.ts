@@ -1,10 +1,11 @@
-export { describeValue } from "./describe.js";
+export { describeValue, messageText } from "./describe.js";
 export {
   CancelledError,
   CorioError,
   DeadlockError,
   InvalidStateError,
   isCancelledError,
+  KeyboardInterrupt,
   QueueEmpty,
   QueueFull,
   QueueShutDown,

@@ -150,6 +150,13 @@ export interface EventLoop {
    * unregisters the callback (call it once the resource is closed by other means).
    */
   addCloseCallback(callback: () => void): () => void;
+  /**
+   * Runs `callback` on the loop each time the process receives signal `sig` (`"SIGINT"`, or its
+   * number); replaces this loop's earlier handler for `sig`. Node.js only.
+   */
+  addSignalHandler(sig: string | number, callback: () => void): void;
+  /** Removes this loop's handler for `sig`; returns whether there was one. Node.js only. */
+  removeSignalHandler(sig: string | number): boolean;
   /** Installs instrumentation hooks; returns a function that removes them. */
   addInstrument(instrument: LoopInstrument): () => void;
   isRunning(): boolean;

@@ -101,7 +101,7 @@ export interface FutureLike<T> extends Operation<T> {
   /** The exception, or `null`. Throws `CancelledError` if cancelled, `InvalidStateError` if pending. */
   exception(): unknown;
   /** Cancels the future; returns false if it was already done. */
-  cancel(message?: string): boolean;
+  cancel(message?: unknown): boolean;
   /** Calls `callback(future)` through the loop once the future is done, never synchronously. */
   addDoneCallback(callback: DoneCallback<this>): void;
   /** Removes every registration of `callback`; returns how many were removed. */
@@ -157,7 +157,7 @@ export interface TaskOptions {
  */
 export interface TaskLike<T> extends Future<T> {
   /** Asks the task to stop: throws `CancelledError` into the coroutine where it waits. */
-  cancel(message?: string): boolean;
+  cancel(message?: unknown): boolean;
   /** How many cancellation requests are pending (asyncio 3.11+ bookkeeping). */
   cancelling(): number;
   /** Withdraws one cancellation request; returns the count left. */

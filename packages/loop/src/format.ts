@@ -55,8 +55,44 @@ export function formatTasks(
     }
   };
   walk(null, 0);
+  for (const cycle of awaitCycles(tasks)) {
+    lines.push(`await cycle: ${cycle.map((t) => t.getName()).join(" -> ")}`);
+  }
   if (external.length > 0) {
     lines.push(`outside the loop: ${external.join(", ")}`);
   }
   return lines.join("\n");
+}
+
+/** The task a task waits on, if it waits on a task of the listing. */
+function awaitedTask(task: TaskView, tasks: { has(task: TaskView): boolean }): TaskView | null {
+  const waiter = task._futWaiter as unknown as TaskView | null | undefined;
+  return waiter != null && tasks.has(waiter) ? waiter : null;
+}
+
+/**
+ * @internal Every cycle of tasks awaiting each other (A waits on B, B on A), each once, as the
+ * tasks along it with the first repeated at the end. Such tasks can never finish by themselves.
+ */
+export function awaitCycles(
+  tasks: Iterable<TaskView> & { has(task: TaskView): boolean },
+): TaskView[][] {
+  const cycles: TaskView[][] = [];
+  const seen = new Set<TaskView>();
+  for (const start of tasks) {
+    if (seen.has(start)) continue;
+    const path: TaskView[] = [];
+    const onPath = new Set<TaskView>();
+    for (let t: TaskView | null = start; t !== null && !seen.has(t); t = awaitedTask(t, tasks)) {
+      path.push(t);
+      onPath.add(t);
+      seen.add(t);
+      const next = awaitedTask(t, tasks);
+      if (next !== null && onPath.has(next)) {
+        cycles.push([...path.slice(path.indexOf(next)), next]);
+        break;
+      }
+    }
+  }
+  return cycles;
 }

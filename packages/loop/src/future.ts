@@ -2,7 +2,7 @@ import * as I from "@corio/interfaces";
 import { describeCallback } from "./handles.js";
 import type { EventLoop } from "./loop.js";
 
-const { CancelledError, InvalidStateError, RuntimeError } = I;
+const { CancelledError, InvalidStateError, RuntimeError, messageText } = I;
 
 /** @internal */ export const PENDING = 0;
 /** @internal */ export const FINISHED = 1;
@@ -168,7 +168,8 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
 
   /**
    * Marks the future done with `error` and schedules its callbacks. An exception that nobody
-   * retrieves is reported through the loop's exception handler when the loop closes.
+   * retrieves is reported through the loop's exception handler once the future is garbage
+   * collected, or when the loop closes, whichever comes first.
    *
    * @asyncio `Future.set_exception`
    * @throws {@link InvalidStateError} if the future is already done.
@@ -179,22 +180,23 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
     }
     this._result = error;
     this._state = FAILED;
-    this._loop._unretrieved.add(this as Future<unknown>);
+    this._loop._unretrieved.add(this, error);
     this._scheduleCallbacks();
   }
 
   /**
-   * Cancels the future and schedules its callbacks; returns false if it was already done.
+   * Cancels the future and schedules its callbacks; returns false if it was already done. Any
+   * `message` is accepted, as in asyncio; one that is not a string becomes its `String()` text.
    *
    * @asyncio `Future.cancel`
    * @example
    * fut.cancel("no longer needed");
    * fut.result(); // throws CancelledError("no longer needed")
    */
-  cancel(message?: string): boolean {
+  cancel(message?: unknown): boolean {
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
-    this._cancel = message;
+    this._cancel = messageText(message);
     this._scheduleCallbacks();
     return true;
   }
@@ -341,7 +343,7 @@ export class Future<T> implements I.Future<T>, Iterator<I.Yielded, T, unknown> {
 
   /** @internal */
   _retrieved(): void {
-    this._loop._unretrieved.delete(this as Future<unknown>);
+    this._loop._unretrieved.delete(this);
   }
 
   /** @internal The message of the cancellation, whether or not its error was made yet. */

@@ -15,10 +15,12 @@ import * as I from "@corio/interfaces";
 import { formatTasks, type TaskView } from "./format.js";
 import { Future } from "./future.js";
 import { Handle, TimerHandle } from "./handles.js";
-import { realNow, scheduleImmediate, viaMicrotask } from "./host.js";
+import { hostTimer, realNow, scheduleImmediate, viaMicrotask } from "./host.js";
 import { ReadyQueue } from "./ready-queue.js";
+import { SignalHandlers } from "./signals.js";
 import { TaskList } from "./task-list.js";
 import { type TimerEntry, TimerQueue } from "./timer-heap.js";
+import { Unretrieved } from "./unretrieved.js";
 
 const { DeadlockError, RuntimeError, getRunningLoopOrNull, setRunningLoop } = I;
 const describe = I.describeValue;
@@ -160,8 +162,8 @@ export class EventLoop implements I.EventLoop {
   /** @internal */ readonly _timers = new TimerQueue();
   /** @internal */ _timerCancelledCount = 0;
   /** @internal */ _hooks: I.LoopInstrument | null = null;
-  /** @internal Futures whose exception nobody has retrieved yet. */
-  readonly _unretrieved = new Set<Future<unknown>>();
+  /** @internal Failures nobody has retrieved yet (see unretrieved.ts). */
+  readonly _unretrieved = new Unretrieved((context) => this.callExceptionHandler(context));
   /** @internal Live tasks, in creation order. */ readonly _tasks = new TaskList<
     I.TaskLike<unknown>
   >();
@@ -183,6 +185,7 @@ export class EventLoop implements I.EventLoop {
   private readonly _instruments: I.LoopInstrument[] = [];
   private readonly _external = new Set<{ label: string }>();
   private readonly _closeCallbacks = new Set<() => void>();
+  private _signals: SignalHandlers | null = null;
 
   private _closed = false;
   private _running = false;
@@ -497,6 +500,37 @@ export class EventLoop implements I.EventLoop {
   }
 
   /**
+   * Runs `callback` on the loop each time the process receives `sig` (`"SIGTERM"`, or its number),
+   * replacing this loop's earlier handler for it. Closing the loop removes its handlers. Node.js
+   * only (see signals.ts).
+   *
+   * @asyncio `loop.add_signal_handler`
+   * @throws {TypeError} if `sig` is not a name or number, or `callback` not a plain function.
+   * @throws {RangeError} if `sig` is no signal of this platform.
+   * @throws {@link RuntimeError} outside Node.js, for SIGKILL/SIGSTOP, or if the loop is closed.
+   * @example
+   * loop.addSignalHandler("SIGTERM", () => mainTask.cancel());
+   */
+  addSignalHandler(sig: string | number, callback: () => void): void {
+    this._signalTable().add(sig, callback);
+  }
+
+  /**
+   * Removes this loop's handler for `sig`; returns whether there was one.
+   *
+   * @asyncio `loop.remove_signal_handler`
+   * @throws the same argument errors as {@link EventLoop.addSignalHandler}.
+   */
+  removeSignalHandler(sig: string | number): boolean {
+    return this._signalTable().remove(sig);
+  }
+
+  /** @internal This loop's signal handlers (`run()` installs its SIGINT handler through it). */
+  _signalTable(): SignalHandlers {
+    return (this._signals ??= new SignalHandlers(this));
+  }
+
+  /**
    * What the loop holds right now, for tests and tools.
    *
    * @example
@@ -560,15 +594,7 @@ export class EventLoop implements I.EventLoop {
         this.callExceptionHandler({ message: "error in a close callback", exception: error });
       }
     }
-    for (const fut of this._unretrieved) {
-      const isTask = (fut as unknown as { getCoro?: unknown }).getCoro !== undefined;
-      this.callExceptionHandler({
-        message: `${isTask ? "Task" : "Future"} exception was never retrieved`,
-        exception: fut._result,
-        future: fut,
-      });
-    }
-    this._unretrieved.clear();
+    this._unretrieved.flush();
   }
 
   /**
@@ -778,7 +804,7 @@ export class EventLoop implements I.EventLoop {
           } else {
             const delay = (next._when - this.time()) / this._scale;
             if (delay > 0) {
-              this._hostTimer = setTimeout(this._runBatchBound, Math.max(1, Math.ceil(delay)));
+              this._hostTimer = hostTimer(this._runBatchBound, delay);
               return;
             }
           }
@@ -801,14 +827,11 @@ export class EventLoop implements I.EventLoop {
   /** Paced virtual clock: let real time catch up before jumping to `target`. */
   private _paceTo(target: number): void {
     const delay = (target - this._now) / this._scale;
-    this._hostTimer = setTimeout(
-      () => {
-        this._hostTimer = null;
-        this._pacedUntil = target;
-        this._runBatch();
-      },
-      Math.max(1, Math.ceil(delay)),
-    );
+    this._hostTimer = hostTimer(() => {
+      this._hostTimer = null;
+      this._pacedUntil = target;
+      this._runBatch();
+    }, delay);
   }
 
   private _finish(error: unknown, failed: boolean): void {
@@ -819,6 +842,7 @@ export class EventLoop implements I.EventLoop {
   private _deadlock(): void {
     const main = this._main;
     if (main === null || main.done()) return;
+    if (this._signals?.waitsForSignal()) return; // waiting for a signal (see signals.ts)
     const listing = this.formatTasks();
     this._finish(
       new DeadlockError(

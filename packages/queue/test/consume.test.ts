@@ -1,6 +1,7 @@
 import { CancelledError, getRunningLoop } from "@corio/interfaces";
 import { createTask, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
+import { expectRaises } from "@corio/testkit";
 import { describe, expect, it } from "vitest";
 import { consume, Queue } from "../src/index.js";
 
@@ -80,11 +81,7 @@ describe("consume()", () => {
       yield* sleep(0);
       q.putNowait(1); // wakes the worker...
       worker.cancel(); // ...which is cancelled before it runs
-      try {
-        yield* worker;
-      } catch (e) {
-        expect(e).toBeInstanceOf(CancelledError);
-      }
+      yield* expectRaises(worker, CancelledError);
       expect(seen).toEqual([]);
       expect(q.getNowait()).toBe(1);
     }));

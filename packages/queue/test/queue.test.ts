@@ -9,6 +9,7 @@ import {
 } from "@corio/interfaces";
 import { createTask, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
+import { expectRaises } from "@corio/testkit";
 import { describe, expect, it } from "vitest";
 import { Queue } from "../src/index.js";
 
@@ -639,11 +640,7 @@ describe("Queue error propagation", () => {
       );
       yield* sleep(0);
       t.cancel();
-      try {
-        yield* t;
-      } catch (e) {
-        expect(e).toBeInstanceOf(CancelledError);
-      }
+      yield* expectRaises(t, CancelledError);
       expect(log).toEqual(["finally"]);
     }));
 });

@@ -1,5 +1,5 @@
 import { sleep } from "@corio/task";
-import { expectOrder, expectTimeline, runTraced } from "@corio/testkit";
+import { expectOrder, expectRaises, expectTimeline, runTraced } from "@corio/testkit";
 import { describe, expect, it } from "vitest";
 import { BoundedSemaphore, Semaphore } from "../src/index.js";
 import { all, spawn, turns } from "./helpers.js";
@@ -100,14 +100,14 @@ describe("Semaphore", () => {
   it("withPermit() gives the unit back when the body throws", async () => {
     const { result } = await runTraced(function* () {
       const sem = new Semaphore(1);
-      try {
-        yield* sem.withPermit(function* () {
+      const err = yield* expectRaises(
+        sem.withPermit(function* () {
           yield* sleep(5);
           throw new Error("boom");
-        });
-      } catch {
-        // expected
-      }
+        }),
+        Error,
+      );
+      expect(err.message).toBe("boom");
       return sem.statistics().value;
     });
     expect(result).toBe(1);

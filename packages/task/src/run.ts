@@ -1,5 +1,7 @@
 import * as I from "@corio/interfaces";
 import { EventLoop } from "@corio/loop";
+import { cancelAllTasks, watchHostExit } from "./shutdown.js";
+import { guardSigint } from "./sigint.js";
 import { Task } from "./task.js";
 
 const { RuntimeError, getRunningLoop, getRunningLoopOrNull, isCoroutine } = I;
@@ -30,6 +32,12 @@ export interface RunOptions {
   timeScale?: number;
   /** Called with the loop before the main task starts: install instruments or handlers here. */
   setup?: (loop: EventLoop) => void;
+  /**
+   * Node.js: the first Ctrl-C (SIGINT) cancels the main task, then `run()` rejects with
+   * `KeyboardInterrupt` and sets `process.exitCode` to 130 (see sigint.ts). Default `true`; it is
+   * skipped when the process already listens for SIGINT.
+   */
+  handleSigint?: boolean;
 }
 
 /**
@@ -81,50 +89,30 @@ export function run<T>(
   });
   options.setup?.(loop);
   const task = new Task(coro as I.Coroutine<T>, loop);
-  return runMain(loop, task);
+  return runMain(loop, task, options.handleSigint);
 }
 
-async function runMain<T>(loop: EventLoop, task: Task<T>): Promise<T> {
+async function runMain<T>(loop: EventLoop, task: Task<T>, handleSigint?: boolean): Promise<T> {
+  // When the host is about to exit with the run still pending, the loop is stopped and the run
+  // fails with the watch's DeadlockError (runUntilComplete itself would then report that the main
+  // task has no result yet). A Ctrl-C turns the main task's cancellation into KeyboardInterrupt.
+  let hostExit: unknown = null;
+  const unwatch = watchHostExit(loop, (error) => {
+    hostExit = error;
+    loop.stop();
+  });
+  const sigint = guardSigint(loop, task, handleSigint);
   try {
     return await loop.runUntilComplete<T>(task);
+  } catch (error) {
+    throw hostExit ?? sigint.translate(error);
   } finally {
+    sigint.release();
+    unwatch();
     try {
       await cancelAllTasks(loop);
     } finally {
       loop.close();
-    }
-  }
-}
-
-/** Cancels every task still alive and runs the loop until they are all done (asyncio's shutdown). */
-async function cancelAllTasks(loop: EventLoop): Promise<void> {
-  const tasks = [...loop._tasks];
-  if (tasks.length === 0) return;
-  for (const t of tasks) t.cancel();
-  const all = loop.createFuture<void>("shutdown");
-  let left = tasks.length;
-  const oneDone = () => {
-    if (--left === 0 && !all.done()) all.setResult(undefined);
-  };
-  for (const t of tasks) t.addDoneCallback(oneDone);
-  try {
-    await loop.runUntilComplete(all);
-  } catch (error) {
-    loop.callExceptionHandler({
-      message: "tasks still pending when run() shut down",
-      exception: error,
-    });
-    return;
-  }
-  for (const t of tasks) {
-    if (t.cancelled()) continue;
-    const error = t.exception();
-    if (error !== null) {
-      loop.callExceptionHandler({
-        message: "unhandled exception during run() shutdown",
-        exception: error,
-        task: t,
-      });
     }
   }
 }

@@ -21,6 +21,7 @@ const {
   isCancelledError,
   isCoroutine,
   isFutureLike,
+  messageText,
 } = I;
 const describeValue = I.describeValue;
 
@@ -40,6 +41,13 @@ interface TaskRare {
   abort: AbortController | null;
   foreignWakeup: (() => void) | null;
 }
+
+/** Marks a generator object that a task drives, so a second task cannot take it over. */
+const DRIVEN: unique symbol = Symbol.for("corio.driven") as never;
+type Driven = { [DRIVEN]?: true };
+
+/** Tasks whose `cancel()` is passing the cancellation on to what they wait on, innermost last. */
+const cancelChain: Task<unknown>[] = [];
 
 /** @internal The ready-queue entry for a step; shared by every task. */
 function stepTask(task: Task<unknown>): void {
@@ -80,6 +88,7 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
   /**
    * @internal Use `createTask(coro)`.
    * @throws {TypeError} if `coro` is not a generator object, or `options.name` not a string.
+   * @throws {@link RuntimeError} if another task already drives `coro`.
    */
   constructor(coro: I.Coroutine<T>, loop: EventLoop, options?: I.TaskOptions) {
     super(loop);
@@ -94,6 +103,13 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
         `createTask(coro, options): options.name must be a string, got ${describeValue(name)}`,
       );
     }
+    // One property store per task, checked here only: never on a step or a yield*.
+    if ((coro as Driven)[DRIVEN] === true) {
+      throw new RuntimeError(
+        "createTask(coro): cannot reuse already awaited coroutine: another task already drives this generator object (call the generator function again for a new one)",
+      );
+    }
+    (coro as Driven)[DRIVEN] = true;
     this._coro = coro;
     this._name = name ?? ++loop._taskCounter;
     this._parent = loop._currentTask;
@@ -147,7 +163,8 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
    * Requests cancellation: if the task waits on a future, that future is cancelled and the task
    * wakes with `CancelledError` thrown in at its `yield*`; otherwise the error is thrown in at the
    * next step. A task cancelled before its first step never runs its body. Returns false if the
-   * task is already done.
+   * task is already done. Any message value is accepted, as in asyncio; one that is not a string
+   * becomes its `String()` text.
    *
    * @asyncio `Task.cancel`
    * @example
@@ -155,21 +172,52 @@ export class Task<T> extends Future<T> implements I.TaskLike<T> {
    * yield* sleep(0);
    * t.cancel("shutting down");
    */
-  override cancel(message?: string): boolean {
+  override cancel(value?: unknown): boolean {
     if (this._state !== PENDING) return false;
+    const message = messageText(value);
+    if (cancelChain.includes(this)) return this._breakAwaitCycle(message);
     this._numCancelsRequested++;
     const hooks = this._loop._hooks;
     if (hooks !== null && hooks.cancelRequested !== undefined) hooks.cancelRequested(this, message);
     const abort = this._rare?.abort;
     if (abort != null && !abort.signal.aborted) abort.abort(new CancelledError(message));
     const waiter = this._futWaiter;
-    if (waiter?.cancel(message)) {
+    if (waiter !== null) {
+      // Cancelling the waiter may come back here through an await cycle (A waits on B, B on A).
+      cancelChain.push(this);
+      let forwarded: boolean;
+      try {
+        forwarded = waiter.cancel(message);
+      } finally {
+        cancelChain.pop();
+      }
       // Keep _futWaiter: it may be a task that swallows the cancellation and has to be
       // cancelled again later.
-      return true;
+      if (forwarded) return true;
     }
     this._mustCancel = true;
     this._cancel = message; // the message of the cancellation to deliver at the next step
+    return true;
+  }
+
+  /**
+   * Cancelling went round an await cycle back to this task. It stops waiting and takes the
+   * cancellation at its next step; its end then wakes the task that waited on it, and the cycle
+   * comes apart (asyncio recurses until the stack overflows).
+   */
+  private _breakAwaitCycle(message: string | undefined): boolean {
+    const waiter = this._futWaiter!;
+    if (waiter instanceof Future) waiter._removeWaker(this);
+    else {
+      const wakeup = this._rare?.foreignWakeup;
+      if (wakeup != null) waiter.removeDoneCallback(wakeup);
+    }
+    // No longer waiting: a later cancel() finds no waiter to pass on to, and no second step is
+    // queued.
+    this._futWaiter = null;
+    this._mustCancel = true;
+    this._cancel = message;
+    this._loop._push(stepTask, this as Task<unknown>);
     return true;
   }
 

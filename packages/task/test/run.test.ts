@@ -1,6 +1,8 @@
 import { CancelledError, DeadlockError, getRunningLoop, RuntimeError } from "@corio/interfaces";
 import type { EventLoop } from "@corio/loop";
 import { describe, expect, it, vi } from "vitest";
+// @corio/testkit depends on @corio/task, so these tests take the helper from its source.
+import { expectRaises } from "../../testkit/src/throws.js";
 import { createTask, fromPromise, run, sleep } from "../src/index.js";
 import { runVirtual } from "../src/testing.js";
 
@@ -192,11 +194,7 @@ describe("fromPromise", () => {
       yield* sleep(0);
       expect(seen?.aborted).toBe(false);
       t.cancel();
-      try {
-        yield* t;
-      } catch (e) {
-        expect(e).toBeInstanceOf(CancelledError);
-      }
+      yield* expectRaises(t, CancelledError);
       expect(seen?.aborted).toBe(true);
       expect(getRunningLoop().trackExternal).toBeTypeOf("function");
     }));

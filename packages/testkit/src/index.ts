@@ -2,6 +2,7 @@ export { diffLines, expectBefore, expectOrder, expectTimeline } from "./assert.j
 export type { SuiteApi } from "./contracts/check.js";
 export { eventLoopContract, type LoopHarness } from "./contracts/event-loop.js";
 export { type QueueContractOptions, queueContract } from "./contracts/queue.js";
+export { type ErrorClass, expectRaises, expectRejects, expectThrows } from "./throws.js";
 export {
   formatTrace,
   type RunTracedOptions,

@@ -7,6 +7,7 @@ export interface Params {
   n: number;
   producers?: number;
   consumers?: number;
+  clients?: number;
   [key: string]: unknown;
 }
 

@@ -24,6 +24,12 @@ export interface QueueContractOptions {
    * `@corio/task/testing`.
    */
   run?: <T>(main: () => Coroutine<T>) => Promise<T>;
+  /**
+   * Checks that cannot hold for this implementation, by test name, each with the reason (a queue
+   * kept on a server cannot, say, hand an item from `putNowait()` to a `getNowait()` in another
+   * process without a round trip). They are registered as skipped, the reason in their title.
+   */
+  notApplicable?: Record<string, string>;
 }
 
 const isEmpty = (e: unknown) => e instanceof QueueEmpty;
@@ -79,7 +85,7 @@ export function queueContract(
       `queueContract(api, makeQueue): makeQueue must be a function (maxsize) => queue, got ${typeof makeQueue}`,
     );
   }
-  const { describe, it } = api;
+  const { describe } = api;
   const fifo = options.fifo ?? true;
   const runner = options.run ?? runVirtual;
   // A body that never waits may be a plain function; it still runs inside a task on the loop.
@@ -88,6 +94,15 @@ export function queueContract(
       const coro = body();
       if (coro !== undefined) yield* coro;
     });
+  };
+  const skipped = options.notApplicable ?? {};
+  const skip = (api as { it: { skip?: SuiteApi["it"] } }).it.skip;
+  // Every check goes through here, so a check named in `notApplicable` is reported, not run.
+  const it = (name: string, body: () => void | Promise<void>): unknown => {
+    const reason = skipped[name];
+    if (reason === undefined) return api.it(name, body);
+    const title = `${name} (not applicable: ${reason})`;
+    return skip !== undefined ? skip.call(api.it, title, body) : undefined;
   };
   const itFifo = (name: string, body: () => Coroutine<void> | void) => {
     if (fifo) it(name, test(body));
