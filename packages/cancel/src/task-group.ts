@@ -56,6 +56,9 @@ export interface TaskGroupOptions {
  * Options for {@link TaskGroup.cancel}.
  *
  * @asyncio none: graceful cancellation is trio#147's request, which asyncio does not have.
+ *
+ * @example
+ * tg.cancel({ grace: 1000 }); // children get 1 s after stopSignal aborts
  */
 export interface TaskGroupCancelOptions {
   /**
