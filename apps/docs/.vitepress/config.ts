@@ -1,7 +1,7 @@
 // The corio site: renders docs/ (tutorials in English at / and Chinese at /zh/), the generated API
 // reference (docs/api/, made by scripts/api.ts) and runs every example at build time.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type DefaultTheme, defineConfig, type Plugin } from "vitepress";
 import type { Fallback } from "../scripts/zh-pages";
@@ -276,7 +276,8 @@ type MarkdownIt = Parameters<NonNullable<NonNullable<UserMarkdown>["config"]>>[0
 type UserMarkdown = Parameters<typeof defineConfig>[0]["markdown"];
 
 /**
- * On Chinese pages `<<< @/examples/x.ts` shows docs/examples/zh/x.ts when it exists: the same
+ * On Chinese pages `<<< @/examples/x.ts` (or `@/examples/node/x.ts`) shows docs/examples/zh/x.ts
+ * (docs/examples/zh/node/x.ts) when it exists: the same
  * program with its comments in Chinese (docs/examples/zh.test.ts keeps the two in step).
  */
 function zhExamples(md: MarkdownIt): void {
@@ -287,8 +288,9 @@ function zhExamples(md: MarkdownIt): void {
     const token = tokens[idx] as { src?: [string, string] };
     const page = String((env as { relativePath?: string }).relativePath ?? "");
     const src = token.src;
-    if (src && page.startsWith("zh/") && dirname(src[0]) === examples) {
-      const twin = join(examples, "zh", src[0].slice(examples.length + 1));
+    const inside = src ? relative(examples, src[0]) : "..";
+    if (src && page.startsWith("zh/") && !inside.startsWith("..") && !inside.startsWith("zh/")) {
+      const twin = join(examples, "zh", inside);
       if (existsSync(twin)) token.src = [twin, src[1]];
     }
     return fence(tokens, idx, options, env, self);
