@@ -12,7 +12,7 @@ function* download(name: string) {
 }
 
 export function* main() {
-  const task = createTask(download("big-file"));
+  const task = createTask(download("big-file"), { name: "download" });
   yield* sleep(3000);
   console.log("main: 3 s is long enough, cancelling");
   task.cancel();

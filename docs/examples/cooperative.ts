@@ -25,6 +25,10 @@ function* greedy() {
 }
 
 export function* main() {
-  const tasks = [createTask(polite("A")), createTask(polite("B")), createTask(greedy())];
+  const tasks = [
+    createTask(polite("A"), { name: "A" }),
+    createTask(polite("B"), { name: "B" }),
+    createTask(greedy(), { name: "greedy" }),
+  ];
   for (const task of tasks) yield* task;
 }

@@ -10,7 +10,7 @@ function* crawlPage(url: string) {
 
 export function* main() {
   const urls = ["url_1", "url_2", "url_3", "url_4"];
-  const tasks = urls.map((url) => createTask(crawlPage(url)));
+  const tasks = urls.map((url) => createTask(crawlPage(url), { name: url }));
   // One wait for all of them: done when the slowest is done.
   yield* gather(...tasks);
 }

@@ -11,7 +11,7 @@ function* crawlPage(url: string) {
 export function* main() {
   const urls = ["url_1", "url_2", "url_3", "url_4"];
   // Every page becomes a task: all four are scheduled before any of them runs.
-  const tasks = urls.map((url) => createTask(crawlPage(url)));
+  const tasks = urls.map((url) => createTask(crawlPage(url), { name: url }));
   for (const task of tasks) {
     yield* task;
   }

@@ -21,8 +21,8 @@ function* work2() {
 // 1. run() starts the event loop and makes main its first task.
 export function* main() {
   // 2. Two tasks are created and queued on the loop; neither has started yet.
-  const task1 = createTask(work1());
-  const task2 = createTask(work2());
+  const task1 = createTask(work1(), { name: "work_1" });
+  const task2 = createTask(work2(), { name: "work_2" });
   console.log("before await");
   // 3. main gives up control until task1 is done; the loop starts task1, then task2.
   yield* task1;

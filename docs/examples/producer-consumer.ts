@@ -23,8 +23,8 @@ function* producer(queue: Queue<number>, id: number) {
 export function* main() {
   const loop = getRunningLoop();
   const queue = new Queue<number>();
-  const consumers = [createTask(consumer(queue, 1)), createTask(consumer(queue, 2))];
-  const producers = [createTask(producer(queue, 1)), createTask(producer(queue, 2))];
+  const consumers = [1, 2].map((n) => createTask(consumer(queue, n), { name: `consumer_${n}` }));
+  const producers = [1, 2].map((n) => createTask(producer(queue, n), { name: `producer_${n}` }));
 
   yield* gather(...producers); // every item is in the queue...
   yield* queue.join(); // ...and every item has been handled

@@ -22,8 +22,8 @@ function* respond(save: Task<void>) {
 
 export function* main() {
   const loop = getRunningLoop();
-  const save = createTask(saveToDisk("report.pdf"));
-  const request = createTask(respond(save));
+  const save = createTask(saveToDisk("report.pdf"), { name: "save" });
+  const request = createTask(respond(save), { name: "request" });
   yield* sleep(500);
   console.log(`${loop.time()} ms: the client hangs up`);
   request.cancel();

@@ -18,8 +18,8 @@ export function* main() {
 
   // Every child succeeds: the block ends when all of them are done.
   const page = yield* taskGroup(function* (tg) {
-    const header = tg.createTask(fetchPart("header", 300));
-    const body = tg.createTask(fetchPart("body", 500));
+    const header = tg.createTask(fetchPart("header", 300), { name: "header" });
+    const body = tg.createTask(fetchPart("body", 500), { name: "body" });
     return `${yield* header} + ${yield* body}`;
   });
   console.log(`${loop.time()} ms: page = ${page}`);
@@ -27,8 +27,8 @@ export function* main() {
   // One child fails: the others are cancelled, and the group reports every failure.
   try {
     yield* taskGroup(function* (tg) {
-      tg.createTask(fetchPart("ads", 200, true));
-      const comments = tg.createTask(fetchPart("comments", 1000));
+      tg.createTask(fetchPart("ads", 200, true), { name: "ads" });
+      const comments = tg.createTask(fetchPart("comments", 1000), { name: "comments" });
       yield* comments; // the block waits too, and is interrupted right here
     });
   } catch (error) {

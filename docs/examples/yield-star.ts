@@ -16,7 +16,7 @@ function* fetchTotal() {
 
 export function* main() {
   const loop = getRunningLoop();
-  const tick = createTask(ticker());
+  const tick = createTask(ticker(), { name: "ticker" });
   // Enters fetchTotal at once; when it reaches its sleep, main gives up control,
   // and the ticker runs while main waits.
   const total = yield* fetchTotal();

@@ -1,9 +1,12 @@
 // The corio site: renders docs/ (tutorials in English at / and Chinese at /zh/), the generated API
 // reference (docs/api/, made by scripts/api.ts) and runs every example at build time.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type DefaultTheme, defineConfig, type Plugin } from "vitepress";
+import type { Fallback } from "../scripts/zh-pages";
+import { zhTitles } from "../scripts/zh-pages";
+import { writeLlmsTxt } from "./llms";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docs = resolve(here, "../../../docs");
@@ -74,12 +77,13 @@ function guideItems(
     const slug = entrySlug(entry);
     if (!slug) continue;
     const file = join(guideDir(lang), `${slug}.md`);
-    // A Chinese page not written yet falls back to the English one rather than a dead link.
+    // A Chinese page not written yet has a stand-in at its /zh/ route (scripts/zh-pages.ts)
+    // showing the English text, so the reader stays on the Chinese side of the site.
     const exists = existsSync(file);
     if (!exists && lang === "zh" && existsSync(join(guideDir("en"), `${slug}.md`))) {
       items.push({
         text: pageTitle(join(guideDir("en"), `${slug}.md`), slug),
-        link: `/guide/${slug}`,
+        link: `/zh/guide/${slug}`,
       });
       continue;
     }
@@ -150,12 +154,13 @@ interface ApiEntry {
 /** One sidebar entry per public package, from the list scripts/api.ts wrote. */
 function apiSidebar(lang: Lang): DefaultTheme.SidebarItem[] {
   const packages = readJson<ApiEntry[]>(join(docs, "api/packages.json")) ?? [];
+  const base = lang === "zh" ? "/zh/api/" : "/api/";
   return [
     {
       text: lang === "zh" ? "API 参考" : "API reference",
       items: [
-        { text: lang === "zh" ? "总览" : "Overview", link: "/api/" },
-        ...packages.map((p) => ({ text: p.name, link: `/api/${p.slug}` })),
+        { text: lang === "zh" ? "总览" : "Overview", link: base },
+        ...packages.map((p) => ({ text: p.name, link: `${base}${p.slug}` })),
       ],
     },
   ];
@@ -171,20 +176,36 @@ function firstLink(items: DefaultTheme.SidebarItem[]): string | undefined {
 }
 
 /**
- * Pages at the top of docs/ (architecture, contributing, ...) get a nav entry each; a page not
- * translated yet links to the English one.
+ * Pages at the top of docs/ (architecture, contributing, ...) get a nav entry each. In Chinese a
+ * page not translated yet links to its stand-in (scripts/zh-pages.ts), named in Chinese.
  */
 function topPages(lang: Lang): DefaultTheme.NavItem[] {
   const names = readdirSafe(docs).filter((f) => f.endsWith(".md") && f !== "index.md");
   return names.map((file) => {
     const slug = file.replace(/\.md$/, "");
-    const translated = lang === "zh" && existsSync(join(docs, "zh", file));
-    const source = translated ? join(docs, "zh", file) : join(docs, file);
-    return {
-      text: pageTitle(source, slug).replace(/<[^>]+>/g, ""),
-      link: translated ? `/zh/${slug}` : `/${slug}`,
-    };
+    if (lang === "en") return { text: plain(pageTitle(join(docs, file), slug)), link: `/${slug}` };
+    const zhFile = join(docs, "zh", file);
+    const text = existsSync(zhFile) ? plain(pageTitle(zhFile, slug)) : (zhTitles[slug] ?? slug);
+    return { text, link: `/zh/${slug}` };
   });
+}
+
+const plain = (html: string) => html.replace(/<[^>]+>/g, "");
+
+/**
+ * Routes of generated pages: the Chinese API reference (written to docs/api/zh/) at /zh/api/,
+ * and the stand-ins of pages not translated yet at their /zh/ routes.
+ */
+function rewrites(): Record<string, string> {
+  const map: Record<string, string> = {};
+  const zhApi = join(docs, "api/zh");
+  for (const file of readdirSafe(zhApi)) {
+    if (file.endsWith(".md")) map[`api/zh/${file}`] = `zh/api/${file}`;
+  }
+  for (const f of readJson<Fallback[]>(join(docs, "api/zh-pending/pages.json")) ?? []) {
+    if (!existsSync(join(docs, f.target))) map[f.source] = f.target;
+  }
+  return map;
 }
 
 function themeFor(lang: Lang): DefaultTheme.Config {
@@ -194,12 +215,19 @@ function themeFor(lang: Lang): DefaultTheme.Config {
   const guideLink = firstLink(guide) ?? (zh ? "/zh/" : "/");
   const nav: DefaultTheme.NavItem[] = [
     { text: zh ? "教程" : "Guide", link: guideLink, activeMatch: zh ? "^/zh/guide/" : "^/guide/" },
-    { text: "API", link: "/api/", activeMatch: "^/api/" },
+    {
+      text: zh ? "API 参考" : "API",
+      link: zh ? "/zh/api/" : "/api/",
+      activeMatch: zh ? "^/zh/api/" : "^/api/",
+    },
     ...topPages(lang),
   ];
+  const sidebar: DefaultTheme.SidebarMulti = zh
+    ? { "/zh/guide/": guide, "/zh/api/": api, "/zh/": guide }
+    : { "/guide/": guide, "/api/": api, "/": guide };
   return {
     nav,
-    sidebar: { [zh ? "/zh/guide/" : "/guide/"]: guide, [zh ? "/zh/" : "/"]: guide, "/api/": api },
+    sidebar,
     outline: { level: [2, 3], label: zh ? "本页目录" : "On this page" },
     docFooter: zh ? { prev: "上一页", next: "下一页" } : undefined,
     lastUpdated: undefined,
@@ -209,6 +237,15 @@ function themeFor(lang: Lang): DefaultTheme.Config {
           sidebarMenuLabel: "目录",
           darkModeSwitchLabel: "外观",
           langMenuLabel: "切换语言",
+          notFound: {
+            title: "页面不存在",
+            quote: "这个地址上没有页面。",
+            linkLabel: "回到首页",
+            linkText: "回到首页",
+          },
+          lightModeSwitchTitle: "切换到浅色模式",
+          darkModeSwitchTitle: "切换到深色模式",
+          skipToContentLabel: "跳到正文",
         }
       : {}),
   };
@@ -235,6 +272,31 @@ function resolveFromApp(): Plugin {
   };
 }
 
+type MarkdownIt = Parameters<NonNullable<NonNullable<UserMarkdown>["config"]>>[0];
+type UserMarkdown = Parameters<typeof defineConfig>[0]["markdown"];
+
+/**
+ * On Chinese pages `<<< @/examples/x.ts` (or `@/examples/node/x.ts`) shows docs/examples/zh/x.ts
+ * (docs/examples/zh/node/x.ts) when it exists: the same
+ * program with its comments in Chinese (docs/examples/zh.test.ts keeps the two in step).
+ */
+function zhExamples(md: MarkdownIt): void {
+  const fence = md.renderer.rules.fence;
+  if (!fence) return;
+  const examples = join(docs, "examples");
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx] as { src?: [string, string] };
+    const page = String((env as { relativePath?: string }).relativePath ?? "");
+    const src = token.src;
+    const inside = src ? relative(examples, src[0]) : "..";
+    if (src && page.startsWith("zh/") && !inside.startsWith("..") && !inside.startsWith("zh/")) {
+      const twin = join(examples, "zh", inside);
+      if (existsSync(twin)) token.src = [twin, src[1]];
+    }
+    return fence(tokens, idx, options, env, self);
+  };
+}
+
 export default defineConfig({
   title: "corio",
   description:
@@ -249,6 +311,7 @@ export default defineConfig({
     "**/*.test.ts",
   ],
   cleanUrls: true,
+  rewrites: rewrites(),
   lastUpdated: false,
   // A broken link fails the build (DOCS_IGNORE_DEAD_LINKS=1 lets a page in progress through).
   ignoreDeadLinks: process.env.DOCS_IGNORE_DEAD_LINKS === "1",
@@ -294,6 +357,15 @@ export default defineConfig({
     socialLinks: [],
     // Without a home page (docs/index.md) the site title leads to the first tutorial.
     ...(existsSync(join(docs, "index.md")) ? {} : { logoLink: "/guide/getting-started" }),
+  },
+  markdown: {
+    config(md) {
+      zhExamples(md);
+    },
+  },
+  // The whole API in one plain-text file for language models (llmstxt.org).
+  async buildEnd(site) {
+    writeLlmsTxt(docs, site.outDir);
   },
   vite: {
     // The theme imports docs/examples/*.ts (outside the app) for the Run buttons.

@@ -57,6 +57,11 @@ export interface ExampleResult {
   wall: number;
   /** The error main ended with, formatted, or null. */
   error: string | null;
+  /**
+   * Set by the build for an example that needs Node.js (it imports `node:*` or a Node-only corio
+   * package): its page shows the build-time run and no Run button.
+   */
+  nodeOnly?: boolean;
 }
 
 /** Callbacks for watching a run as it happens (the Run button uses them). */

@@ -5,6 +5,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Application } from "typedoc";
+import {
+  anchorFor,
+  dedupeOverloads,
+  fixAnchors,
+  headings,
+  slugify,
+  toChinese,
+} from "./api-markdown";
+import { writeZhFallbacks, zhDescriptions } from "./zh-pages";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../../..");
@@ -132,36 +141,57 @@ function reexports(entry: string): { from: string; names: { name: string; type: 
   return blocks;
 }
 
-/** VitePress's heading ids, so links land on the name's heading. */
-function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036F]/g, "")
-    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, "-")
-    .replace(/-{2,}/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .replace(/^(\d)/, "_$1")
-    .toLowerCase();
+interface Edition {
+  lang: "en" | "zh";
+  /** Where the pages go, e.g. docs/api or docs/api/zh (routed to /zh/api/). */
+  dir: string;
 }
 
-function metaPage(pkg: ApiPackage, packages: ApiPackage[]): string {
+function describe(pkg: ApiPackage, lang: Edition["lang"]): string {
+  return lang === "zh" ? (zhDescriptions[pkg.name] ?? pkg.description) : pkg.description;
+}
+
+/**
+ * The meta package's page: what it re-exports, each name linked to its heading on the page of
+ * the package that defines it (the function `taskGroup`, not the class `TaskGroup`).
+ */
+function metaPage(
+  pkg: ApiPackage,
+  packages: ApiPackage[],
+  pageOf: Map<string, string>,
+  lang: Edition["lang"],
+): string {
+  const zh = lang === "zh";
   const byName = new Map(packages.map((p) => [p.name, p]));
   const sections = reexports(pkg.entry).map(({ from, names }) => {
     const target = byName.get(from);
+    const all = target ? headings(pageOf.get(target.name) ?? "") : [];
     const rows = names.map(({ name, type }) => {
       // "X as Y": the page documents X; corio names it Y.
       const [original, alias] = name.split(/\s+as\s+/);
       const shown = alias ?? original;
-      const link = target
-        ? `[\`${shown}\`](./${target.slug}#${slugify(original)})`
-        : `\`${shown}\``;
-      const note = alias ? ` (\`${original}\` in \`${from}\`)` : "";
-      return `| ${link}${note} | ${type ? "type" : "value"} |`;
+      const id = anchorFor(all, original, !type) ?? slugify(original);
+      const link = target ? `[\`${shown}\`](./${target.slug}#${id})` : `\`${shown}\``;
+      const note = alias
+        ? zh
+          ? `（即 \`${from}\` 中的 \`${original}\`）`
+          : ` (\`${original}\` in \`${from}\`)`
+        : "";
+      const kind = zh ? (type ? "类型" : "值") : type ? "type" : "value";
+      return `| ${link}${note} | ${kind} |`;
     });
     const heading = target ? `## [\`${from}\`](./${target.slug})` : `## \`${from}\``;
-    return `${heading}\n\n${target?.description ?? ""}\n\n| Export | Kind |\n| --- | --- |\n${rows.join("\n")}\n`;
+    const header = zh ? "| 导出名 | 种类 |" : "| Export | Kind |";
+    const intro = target ? describe(target, lang) : "";
+    return `${heading}\n\n${intro}\n\n${header}\n| --- | --- |\n${rows.join("\n")}\n`;
   });
-  return `Everything below is re-exported by \`corio\`, so one import is enough:\n\n\`\`\`ts\nimport { run, createTask, gather, sleep } from "corio";\n\`\`\`\n\nEach name links to its documentation in the package that defines it.\n\n${sections.join("\n")}`;
+  const lead = zh
+    ? "下面这些名字都由 `corio` 重新导出，所以只需一个 import："
+    : "Everything below is re-exported by `corio`, so one import is enough:";
+  const tail = zh
+    ? "每个名字都链接到定义它的那个包里的文档。"
+    : "Each name links to its documentation in the package that defines it.";
+  return `${lead}\n\n\`\`\`ts\nimport { run, createTask, gather, sleep } from "corio";\n\`\`\`\n\n${tail}\n\n${sections.join("\n")}`;
 }
 
 /**
@@ -200,6 +230,17 @@ function escapeVue(md: string): string {
     .join("");
 }
 
+/** The overview page of one edition. */
+function indexPage(packages: ApiPackage[], lang: Edition["lang"]): string {
+  const zh = lang === "zh";
+  const list = packages
+    .map((p) => `| [\`${p.name}\`](./${p.slug}) | ${describe(p, lang)} |`)
+    .join("\n");
+  return zh
+    ? `---\ntitle: API 参考\n---\n\n# API 参考\n\n由每个公开包的 TSDoc 生成。大多数程序只需从 \`corio\` 导入；每个原语也单独发布成一个包。各页的标题和说明文字是中文，符号名、签名和符号自带的文档保持原样（英文）。对应的 asyncio 名称标在每个符号的「对应的 asyncio」框里。\n\n| 包 | 内容 |\n| --- | --- |\n${list}\n`
+    : `---\ntitle: API reference\n---\n\n# API reference\n\nGenerated from the TSDoc of every public package. Most programs import everything from \`corio\`; each primitive is also published on its own.\n\n| Package | What it holds |\n| --- | --- |\n${list}\n`;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const packages = publicPackages();
@@ -209,29 +250,41 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   await generate(packages, tmp);
   const slugOf = new Map(packages.map((p) => [p.dir, p.slug]));
+  // Each package's own reference, cleaned up once; both editions start from it.
+  const bodyOf = new Map<string, string>();
   for (const pkg of packages) {
+    if (isMeta(pkg)) continue;
     const file = join(tmp, "out", pkg.dir, "src.md");
-    let text = isMeta(pkg)
-      ? metaPage(pkg, packages)
-      : existsSync(file)
-        ? readFileSync(file, "utf8")
-        : "";
+    let text = existsSync(file) ? readFileSync(file, "utf8") : "";
     // Links between packages: ../loop/src.md#future → ./corio-loop.md#future
     text = text.replace(/\]\(\.\.\/([^/)]+)\/src\.md/g, (m, dir: string) =>
       slugOf.has(dir) ? `](./${slugOf.get(dir)}.md` : m,
     );
     text = text.replace(/^# .*\n/, "");
-    if (text.trim() === "") text = "_This package exports nothing yet._\n";
-    const page = `---\ntitle: "${pkg.name}"\noutline: [2, 3]\n---\n\n# ${pkg.name}\n\n${pkg.description}\n\n\`\`\`sh\nnpm install ${pkg.name}\n\`\`\`\n\n${text}`;
-    writeFileSync(join(out, `${pkg.slug}.md`), escapeVue(asyncioBoxes(page)));
+    bodyOf.set(pkg.name, fixAnchors(dedupeOverloads(text)));
   }
-  const list = packages
-    .map((p) => `| [\`${p.name}\`](./${p.slug}) | ${p.description} |`)
-    .join("\n");
-  writeFileSync(
-    join(out, "index.md"),
-    `---\ntitle: API reference\n---\n\n# API reference\n\nGenerated from the TSDoc of every public package. Most programs import everything from \`corio\`; each primitive is also published on its own.\n\n| Package | What it holds |\n| --- | --- |\n${list}\n`,
-  );
+  const editions: Edition[] = [
+    { lang: "en", dir: out },
+    { lang: "zh", dir: join(out, "zh") },
+  ];
+  for (const { lang, dir } of editions) {
+    const zh = lang === "zh";
+    mkdirSync(dir, { recursive: true });
+    for (const pkg of packages) {
+      let text = isMeta(pkg) ? metaPage(pkg, packages, bodyOf, lang) : (bodyOf.get(pkg.name) ?? "");
+      if (text.trim() === "")
+        text = zh ? "_这个包目前还没有导出任何内容。_\n" : "_This package exports nothing yet._\n";
+      if (zh) text = fixAnchors(toChinese(text));
+      const install = zh ? "安装：" : "";
+      const page = `---\ntitle: "${pkg.name}"\noutline: [2, 3]\n---\n\n# ${pkg.name}\n\n${describe(pkg, lang)}\n\n${install}${install ? "\n\n" : ""}\`\`\`sh\nnpm install ${pkg.name}\n\`\`\`\n\n${text}`;
+      const boxed = asyncioBoxes(page).replace(
+        /^::: info asyncio$/gm,
+        zh ? "::: info 对应的 asyncio" : "::: info asyncio",
+      );
+      writeFileSync(join(dir, `${pkg.slug}.md`), escapeVue(boxed));
+    }
+    writeFileSync(join(dir, "index.md"), indexPage(packages, lang));
+  }
   writeFileSync(
     join(out, "packages.json"),
     `${JSON.stringify(
@@ -240,9 +293,13 @@ async function main(): Promise<void> {
       2,
     )}\n`,
   );
+  const fallbacks = writeZhFallbacks(join(root, "docs"));
   rmSync(tmp, { recursive: true, force: true });
   console.log(
-    `api: ${packages.length} packages → ${relative(root, out)}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `api: ${packages.length} packages (English and Chinese) → ${relative(root, out)}/ in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+      (fallbacks.length > 0
+        ? `; ${fallbacks.length} page(s) without a Chinese version yet: ${fallbacks.map((f) => f.target).join(", ")}`
+        : ""),
   );
 }
 

@@ -71,11 +71,39 @@ function pagesIn(folder: string): string[] {
 const guideEn = () => pagesIn("guide");
 const guideZh = () => pagesIn("zh/guide");
 const htmlOf = (path: string) => readFileSync(join(dist, `${path}.html`), "utf8");
+/** The file of a page path, for htmlOf: /zh/ → /zh/index. */
+const pathFile = (path: string) => (path.endsWith("/") ? `${path}index` : path);
 const examplesIn = (path: string) =>
   [...htmlOf(path).matchAll(/class="corio-example" data-example="([^"]+)"/g)].map((m) => m[1]);
+/** Examples that need Node.js: their pages show the build's run and have no Run button. */
+const nodeOnlyIn = (path: string) =>
+  [...htmlOf(path).matchAll(/data-example="([^"]+)" data-node-only="true"/g)].map((m) => m[1]);
 
 let shared: Page | null = null;
 let currentPath = "";
+/** Pages opened, and where each one's language switch points. */
+const switches = new Map<string, string[]>();
+
+/** Whether the built site has a page at `path` (clean URLs: /x is x.html, /x/ is x/index.html). */
+function pageExists(path: string): boolean {
+  const clean = path.split(/[?#]/)[0];
+  const file = clean.endsWith("/") ? `${clean}index.html` : `${clean}.html`;
+  return existsSync(join(dist, file));
+}
+
+/** Every page of the built site (but the 404 page), as a URL path. */
+function allPages(dir = dist, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (entry.name !== "assets")
+        out.push(...allPages(join(dir, entry.name), `${prefix}/${entry.name}`));
+    } else if (entry.name.endsWith(".html") && entry.name !== "404.html") {
+      out.push(`${prefix}/${entry.name.replace(/\.html$/, "").replace(/^index$/, "")}`);
+    }
+  }
+  return out.sort();
+}
 
 /**
  * Opens `path` in the one tab the tests share (a fresh tab per page costs seconds on a busy
@@ -99,6 +127,10 @@ async function open(path: string): Promise<Page> {
   await shared.waitForFunction(
     () => (document.querySelector("#app") as { __vue_app__?: unknown } | null)?.__vue_app__,
   );
+  const targets = await shared
+    .locator(".VPNavBarTranslations a")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  switches.set(path, targets);
   return shared;
 }
 
@@ -180,7 +212,7 @@ describe.skipIf(!hasChromium)("the documentation site in Chromium", () => {
     let zhDone = false;
     for (const path of [...guideEn(), ...guideZh()]) {
       const zh = path.startsWith("/zh/");
-      const names = examplesIn(path);
+      const names = examplesIn(path).filter((n) => !nodeOnlyIn(path).includes(n));
       // Every example once on an English page, and one on a Chinese page for its labels.
       const todo = zh ? (zhDone ? [] : names.slice(0, 1)) : names.filter((n) => !seen.has(n));
       if (todo.length === 0) continue;
@@ -189,9 +221,13 @@ describe.skipIf(!hasChromium)("the documentation site in Chromium", () => {
         const widget = page.locator(`.corio-example[data-example="${name}"]`).first();
         const before = await outputLines(page, name);
         // The Run button paces the virtual clock, so the browser run must print exactly the
-        // build-time lines, however busy the machine is.
-        const speed = "100";
-        await widget.locator("[data-testid=scale]").selectOption(speed);
+        // build-time lines, however busy the machine is. An example covering minutes runs
+        // unpaced ("∞"), and that is its default: it must not sit silent for minutes.
+        const long = name === "virtual-clock";
+        const select = widget.locator("[data-testid=scale]");
+        if (long) expect(await select.inputValue(), `${name} runs unpaced by default`).toBe("0");
+        const speed = long ? "0" : "100";
+        await select.selectOption(speed);
         const run = Number(await widget.locator("[data-testid=output]").getAttribute("data-run"));
         await widget.locator("[data-testid=run]").click();
         await page.waitForSelector(
@@ -201,7 +237,8 @@ describe.skipIf(!hasChromium)("the documentation site in Chromium", () => {
         const after = await outputLines(page, name);
         expect(after, `${path} ${name}: browser run = build-time run`).toEqual(before);
         const elapsed = (await widget.locator("[data-testid=elapsed]").textContent()) ?? "";
-        expect(elapsed, `${name} elapsed`).toContain(zh ? `${speed}× 加速` : `at ${speed}×`);
+        const label = long ? (zh ? "全速" : "full speed") : zh ? `${speed}× 加速` : `at ${speed}×`;
+        expect(elapsed, `${name} elapsed`).toContain(label);
         expect(await widget.locator("svg.corio-timeline g.lane").count()).toBeGreaterThan(0);
         seen.add(name);
         if (zh) zhDone = true;
@@ -238,6 +275,244 @@ describe.skipIf(!hasChromium)("the documentation site in Chromium", () => {
       const p = await open(`/api/${pkg.slug}`);
       expect(await p.locator(".vp-doc h1").first().textContent()).toContain(pkg.name);
     }
+    // The Chinese edition: the same symbols under Chinese headings, in the Chinese UI.
+    for (const pkg of packages) {
+      const p = await open(`/zh/api/${pkg.slug}`);
+      expect(await p.locator("html").getAttribute("lang")).toBe("zh-CN");
+      expect(await p.locator(".vp-doc h1").first().textContent()).toContain(pkg.name);
+      const h2 = await p.locator(".vp-doc h2").allTextContents();
+      for (const text of h2)
+        expect(text, `${pkg.name}: ${text}`).not.toMatch(
+          /^(Functions|Classes|Interfaces|Type Aliases|Variables)\b/,
+        );
+      expect(await p.locator(`.VPSidebar a[href="/zh/api/${pkg.slug}"]`).count()).toBe(1);
+    }
+  });
+
+  it("links every corio re-export to its own heading (the function taskGroup, not the class)", async () => {
+    const page = await open("/api/corio");
+    const href = (name: string) =>
+      page
+        .locator(".vp-doc td a", { hasText: new RegExp(`^${name}$`) })
+        .first()
+        .getAttribute("href");
+    expect(await href("taskGroup")).toBe("./corio-cancel#taskgroup-1");
+    expect(await href("TaskGroup")).toBe("./corio-cancel#taskgroup");
+    expect(await href("timeout")).toBe("./corio-cancel#timeout-1");
+  });
+
+  it("shows the Chinese nav in Chinese, and the home page's crawl comparison in both languages", async () => {
+    for (const [path, unit] of [
+      ["/", "s"],
+      ["/zh/", "秒"],
+    ] as const) {
+      const page = await open(path);
+      const times = await page.locator("[data-testid=hero-elapsed]").allTextContents();
+      expect(times.map((t) => t.trim())).toEqual([`10.0 ${unit}`, `4.0 ${unit}`, `4.0 ${unit}`]);
+      for (const name of ["crawl-sequential", "crawl-tasks", "crawl-gather"]) {
+        expect(await page.locator(`.corio-example[data-example="${name}"] svg`).count()).toBe(1);
+      }
+    }
+    const page = await open("/zh/");
+    const nav = await page.locator(".VPNavBarMenu a").allTextContents();
+    expect(nav.length).toBeGreaterThan(3);
+    for (const text of nav) expect(text, "a Chinese nav entry").toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("shows Chinese code comments on Chinese pages, inside the code box", async () => {
+    const page = await open("/zh/guide/control-flow");
+    const code = (await page.locator(".vp-doc div[class*='language-']").allTextContents()).join(
+      "\n",
+    );
+    expect(code).toContain("// 1. run() 启动事件循环");
+    expect(code).toContain("// 12. task2 完成");
+    expect(code).not.toContain("holds control");
+    const overflowing = await page.locator(".vp-doc pre .line").evaluateAll((lines) =>
+      lines
+        .filter((l) => /\/\/.*[\u4e00-\u9fff]/.test(l.textContent ?? ""))
+        .filter((l) => {
+          const box = (l.closest("pre") as HTMLElement).getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(l);
+          return range.getBoundingClientRect().right > box.right + 1;
+        })
+        .map((l) => l.textContent),
+    );
+    expect(overflowing).toEqual([]);
+  });
+
+  it("names timeline lanes after the tasks and labels a 250 ms axis exactly", async () => {
+    const page = await open("/guide/control-flow");
+    const lanes = page.locator('.corio-example[data-example="flow-concurrent"] g.lane');
+    expect(await lanes.evaluateAll((gs) => gs.map((g) => g.getAttribute("data-task")))).toEqual([
+      "main",
+      "work_1",
+      "work_2",
+    ]);
+    const axis = await page
+      .locator('.corio-example[data-example="flow-concurrent"] g.axis text')
+      .allTextContents();
+    expect(axis.map((t) => t.trim())).toEqual(
+      ["0.00", "0.25", "0.50", "0.75", "1.00", "1.25", "1.50", "1.75", "2.00"].map((t) => `${t} s`),
+    );
+  });
+
+  it("keeps timeline text at least 10 px tall on a 390 px phone", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    try {
+      await phone.goto(`${site.url}/guide/running-coroutines`, { waitUntil: "load" });
+      await phone.waitForFunction(
+        () => (document.querySelector("#app") as { __vue_app__?: unknown } | null)?.__vue_app__,
+      );
+      const svg = phone.locator('.corio-example[data-example="crawl-gather"] svg.corio-timeline');
+      await svg.scrollIntoViewIfNeeded();
+      const sizes = await svg.evaluate((el) => {
+        const scale = (el as SVGSVGElement).getScreenCTM()?.a ?? 0;
+        return Array.from(el.querySelectorAll("text")).map(
+          (t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale,
+        );
+      });
+      expect(sizes.length).toBeGreaterThan(4);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+      expect(
+        await svg.locator("g.lane").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-task"))),
+      ).toContain("url_4");
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it("runs a program in the playground: a tutorial example, an edited one, and one from a share link", async () => {
+    const runIn = async (page: Page) => {
+      const widget = page.locator(".corio-playground .corio-example");
+      await widget.locator("[data-testid=scale]").selectOption("100");
+      const run = Number(await widget.locator("[data-testid=output]").getAttribute("data-run"));
+      await widget.locator("[data-testid=run]").click();
+      await page.waitForSelector(
+        `.corio-playground [data-testid=output][data-source=live][data-run="${run + 1}"][data-done=true]`,
+        { timeout: 60_000 },
+      );
+      return widget.locator("[data-testid=output] .line .text").allTextContents();
+    };
+    const crawl = [
+      "crawling url_1",
+      "crawling url_2",
+      "crawling url_3",
+      "crawling url_4",
+      "OK url_1",
+      "OK url_2",
+      "OK url_3",
+      "OK url_4",
+    ];
+    let page = await open("/guide/running-coroutines");
+    await page
+      .locator('.corio-example[data-example="crawl-gather"] [data-testid=open-playground]')
+      .click();
+    await page.waitForURL(/\/playground\?example=crawl-gather$/);
+    await page.waitForFunction(() =>
+      (document.querySelector("[data-testid=code]") as HTMLTextAreaElement | null)?.value.includes(
+        "gather(...tasks)",
+      ),
+    );
+    currentPath = "/playground";
+    expect(await runIn(page)).toEqual(crawl);
+    expect(await page.locator('.corio-playground g.lane[data-task="url_4"]').count()).toBe(1);
+
+    const program = [
+      'import { createTask, sleep } from "corio";',
+      "function* beep(n: number): Generator<unknown, number, unknown> {",
+      "  yield* sleep(n * 100);",
+      '  console.log("beep", n);',
+      "  return n;",
+      "}",
+      "export function* main() {",
+      '  const t = createTask(beep(2), { name: "beeper" });',
+      "  yield* beep(1);",
+      '  console.log("got", yield* t);',
+      "}",
+    ].join("\n");
+    await page.locator("[data-testid=code]").fill(program);
+    expect(await runIn(page)).toEqual(["beep 1", "beep 2", "got 2"]);
+    await page.locator("[data-testid=share]").click();
+    const link = await page.locator("[data-testid=share-url]").inputValue();
+    expect(link).toMatch(/\/playground#code=[\w-]+$/);
+
+    await open("/"); // from another page, so the link loads afresh
+    page = await open(link.slice(site.url.length));
+    await page.waitForFunction(() =>
+      (document.querySelector("[data-testid=code]") as HTMLTextAreaElement | null)?.value.includes(
+        "beeper",
+      ),
+    );
+    expect(await page.locator("[data-testid=code]").inputValue()).toBe(program);
+    expect(await runIn(page)).toEqual(["beep 1", "beep 2", "got 2"]);
+
+    page = await open("/zh/playground?example=flow-concurrent");
+    await page.waitForFunction(() =>
+      (document.querySelector("[data-testid=code]") as HTMLTextAreaElement | null)?.value.includes(
+        "拿到控制权",
+      ),
+    );
+    expect(await runIn(page)).toEqual([
+      "before await",
+      "work_1 start",
+      "work_2 start",
+      "work_1 end",
+      "awaited work_1",
+      "work_2 end",
+      "awaited work_2",
+    ]);
+  });
+
+  it("serves llms.txt: the whole API as plain text", async () => {
+    const res = await fetch(`${site.url}/llms.txt`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    for (const name of ["createTask", "gather", "TaskGroup", "Queue", "asyncio.create_task"]) {
+      expect(text).toContain(name);
+    }
+    expect(text).not.toMatch(/<a id=|^:::/m);
+  });
+
+  it("opens every other page of the site (API, architecture, playground...) cleanly", async () => {
+    for (const path of allPages()) {
+      if (switches.has(path)) continue;
+      await open(path);
+    }
+  });
+
+  it("has no link to a missing heading on any page (API anchors included)", () => {
+    const pages = allPages();
+    const ids = new Map(
+      pages.map((p) => [
+        p,
+        new Set([...htmlOf(pathFile(p)).matchAll(/ id="([^"]+)"/g)].map((m) => m[1])),
+      ]),
+    );
+    const dead: string[] = [];
+    for (const path of pages) {
+      const main = htmlOf(pathFile(path)).split('class="vp-doc')[1] ?? "";
+      for (const [, href] of main.matchAll(/href="([^"]*#[^"]*)"/g)) {
+        if (/^[a-z]+:/.test(href)) continue;
+        const [target, anchor] = href.split("#");
+        const page = target ? new URL(target, `http://x${path}`).pathname : path;
+        const known = ids.get(page);
+        if (known && !known.has(decodeURIComponent(anchor))) dead.push(`${path} -> ${href}`);
+      }
+    }
+    expect(dead).toEqual([]);
+  });
+
+  it("switches language from every page to a page that exists", () => {
+    const pages = allPages();
+    expect([...switches.keys()].sort()).toEqual(expect.arrayContaining(pages));
+    const dead: string[] = [];
+    for (const path of pages) {
+      const targets = switches.get(path) ?? [];
+      if (targets.length === 0) dead.push(`${path}: no language switch`);
+      for (const t of targets) if (!pageExists(t)) dead.push(`${path} -> ${t}`);
+    }
+    expect(dead).toEqual([]);
   });
 
   it("logged no console error and no failed request on any page", () => {

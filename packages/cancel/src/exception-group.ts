@@ -4,6 +4,10 @@ const BRAND: unique symbol = Symbol.for("@corio/cancel/ExceptionGroup") as never
  * An error class, or a predicate over errors, to pick errors out of a group.
  *
  * @asyncio the `condition` argument of `BaseExceptionGroup.split`/`subgroup`
+ *
+ * @example
+ * const timeouts: ErrorMatcher = TimeoutError; // a class...
+ * const http: ErrorMatcher = (e) => String(e).includes("HTTP"); // ...or a test
  */
 export type ErrorMatcher<E = unknown> =
   | (abstract new (

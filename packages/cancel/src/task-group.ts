@@ -37,6 +37,9 @@ import { callBody, checkBody, checkSignal, describeValue, messageOf, requireTask
  * Options for {@link taskGroup} and {@link TaskGroup.run}.
  *
  * @asyncio none (asyncio has no AbortSignal)
+ *
+ * @example
+ * const tg = new TaskGroup({ signal: AbortSignal.timeout(5000) });
  */
 export interface TaskGroupOptions {
   /** When this signal aborts, the group is cancelled as by `tg.cancel(reason)`. */
@@ -53,6 +56,9 @@ export interface TaskGroupOptions {
  * Options for {@link TaskGroup.cancel}.
  *
  * @asyncio none: graceful cancellation is trio#147's request, which asyncio does not have.
+ *
+ * @example
+ * tg.cancel({ grace: 1000 }); // children get 1 s after stopSignal aborts
  */
 export interface TaskGroupCancelOptions {
   /**

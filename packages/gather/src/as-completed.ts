@@ -21,6 +21,9 @@ import type { ResultOf } from "./gather.js";
  * Options for {@link asCompleted}.
  *
  * @asyncio the `timeout` keyword of `asyncio.as_completed`
+ *
+ * @example
+ * for (const next of asCompleted(tasks, { timeout: 5000 })) console.log(yield* next);
  */
 export interface AsCompletedOptions {
   /**

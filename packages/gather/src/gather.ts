@@ -29,6 +29,9 @@ import { checkAwaitable, isBoundFuture, wrapAwaitable } from "@corio/internal";
  * Options for {@link gather}, given as its last argument.
  *
  * @asyncio the `return_exceptions` keyword of `asyncio.gather`
+ *
+ * @example
+ * const [a, b] = yield* gather(fetchA(), fetchB(), { returnExceptions: true });
  */
 export interface GatherOptions {
   /**
@@ -42,6 +45,9 @@ export interface GatherOptions {
  * The result type of an awaitable: `ResultOf<Task<number>>` is `number`.
  *
  * @asyncio none (typing only)
+ *
+ * @example
+ * type R = ResultOf<Task<number>>; // number
  */
 export type ResultOf<A> = A extends { result(): infer R }
   ? R
@@ -53,6 +59,10 @@ export type ResultOf<A> = A extends { result(): infer R }
  * The results of `gather(...aws)`: a tuple with the result type of each argument.
  *
  * @asyncio the list `asyncio.gather` returns
+ *
+ * @example
+ * // gather(t1, t2) with t1: Task<number>, t2: Task<string> gives [number, string]
+ * const results: GatherResults<[Task<number>, Task<string>]> = yield* gather(t1, t2);
  */
 export type GatherResults<A extends readonly unknown[]> = {
   -readonly [K in keyof A]: ResultOf<A[K]>;
@@ -64,6 +74,10 @@ export type GatherResults<A extends readonly unknown[]> = {
  * value there as it is; the type assumes errors are `Error`s.)
  *
  * @asyncio the list `asyncio.gather(..., return_exceptions=True)` returns
+ *
+ * @example
+ * // [number | Error, string | Error]
+ * const [n, s] = yield* gather(t1, t2, { returnExceptions: true });
  */
 export type GatherSettledResults<A extends readonly unknown[]> = {
   -readonly [K in keyof A]: ResultOf<A[K]> | Error;

@@ -14,18 +14,27 @@ import { checkMilliseconds, isBoundFuture } from "@corio/internal";
  * `wait` returns as soon as any future is done or cancelled.
  *
  * @asyncio `asyncio.FIRST_COMPLETED`
+ *
+ * @example
+ * const { done } = yield* wait(tasks, { returnWhen: FIRST_COMPLETED });
  */
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
 /**
  * `wait` returns as soon as any future finishes with an error, or when all are done.
  *
  * @asyncio `asyncio.FIRST_EXCEPTION`
+ *
+ * @example
+ * const { done, pending } = yield* wait(tasks, { returnWhen: FIRST_EXCEPTION });
  */
 export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
 /**
  * `wait` returns when every future is done (the default).
  *
  * @asyncio `asyncio.ALL_COMPLETED`
+ *
+ * @example
+ * const { done } = yield* wait(tasks, { returnWhen: ALL_COMPLETED, timeout: 5000 });
  */
 export const ALL_COMPLETED = "ALL_COMPLETED";
 
@@ -33,6 +42,9 @@ export const ALL_COMPLETED = "ALL_COMPLETED";
  * When {@link wait} returns.
  *
  * @asyncio the `return_when` values of `asyncio.wait`
+ *
+ * @example
+ * const when: ReturnWhen = FIRST_COMPLETED;
  */
 export type ReturnWhen = typeof FIRST_COMPLETED | typeof FIRST_EXCEPTION | typeof ALL_COMPLETED;
 
@@ -42,6 +54,9 @@ const RETURN_WHEN: readonly string[] = [FIRST_COMPLETED, FIRST_EXCEPTION, ALL_CO
  * Options for {@link wait}.
  *
  * @asyncio the `timeout` and `return_when` keywords of `asyncio.wait`
+ *
+ * @example
+ * const { done, pending } = yield* wait(tasks, { timeout: 1000 });
  */
 export interface WaitOptions {
   /** When to return; default {@link ALL_COMPLETED}. */
@@ -57,6 +72,10 @@ export interface WaitOptions {
  * What {@link wait} returns: the futures done and those still pending.
  *
  * @asyncio the `(done, pending)` pair of `asyncio.wait`
+ *
+ * @example
+ * const { done, pending } = yield* wait(tasks, { returnWhen: FIRST_COMPLETED });
+ * for (const task of pending) task.cancel();
  */
 export interface WaitResult<F> {
   done: Set<F>;

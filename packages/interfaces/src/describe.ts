@@ -6,6 +6,8 @@
  *
  * @example
  * throw new TypeError(`Queue(maxsize): maxsize must be an integer, got ${describeValue(maxsize)}`);
+ *
+ * @asyncio none: corio's wording for bad-input messages
  */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "undefined";
@@ -26,6 +28,8 @@ export function describeValue(value: unknown): string {
  * @example
  * messageText({ reason: 1 }); // "[object Object]"
  * messageText(42); // "42"
+ *
+ * @asyncio none: asyncio keeps a cancel message as given; corio needs a string
  */
 export function messageText(message: unknown): string | undefined {
   if (message === undefined || typeof message === "string") return message;

@@ -53,6 +53,9 @@ function stampPrototype(proto: object): void {
  *   static readonly brand = "LockBroken";
  *   constructor(message?: string) { super(message, undefined, LockBroken.brand); }
  * }
+ *
+ * @asyncio none: asyncio's errors share no base class; this one lets `instanceof` work across
+ * copies of corio
  */
 export class CorioError extends Error {
   /** The brand that `instanceof` looks for; subclasses override it. */
@@ -194,6 +197,8 @@ export class KeyboardInterrupt extends CorioError {
  *
  * @example
  * catch (e) { if (!isCancelledError(e)) log(e); throw e; }
+ *
+ * @asyncio `isinstance(error, asyncio.CancelledError)`
  */
 export function isCancelledError(value: unknown): value is CancelledError {
   return hasBrand(value, CancelledError.brand);

@@ -15,6 +15,10 @@ import type {
  * A callback scheduled on the loop; cancelling it before it runs means it never runs.
  *
  * @asyncio `asyncio.Handle`
+ *
+ * @example
+ * const handle = loop.callSoon(() => console.log("later"));
+ * handle.cancel(); // it never runs
  */
 export interface HandleLike {
   /** Stops the callback from running; does nothing if it already ran. */
@@ -27,6 +31,10 @@ export interface HandleLike {
  * A callback scheduled for a point in the loop's time.
  *
  * @asyncio `asyncio.TimerHandle`
+ *
+ * @example
+ * const timer = loop.callLater(1000, refresh);
+ * timer.when(); // loop time it is due, in ms
  */
 export interface TimerHandleLike extends HandleLike {
   /** The loop time, in milliseconds, at which the callback is due. */
@@ -37,6 +45,9 @@ export interface TimerHandleLike extends HandleLike {
  * What the exception handler is told.
  *
  * @asyncio the `context` dict of `loop.call_exception_handler`
+ *
+ * @example
+ * loop.callExceptionHandler({ message: "callback failed", exception: error });
  */
 export interface ExceptionContext {
   message: string;
@@ -47,10 +58,30 @@ export interface ExceptionContext {
   [key: string]: unknown;
 }
 
-/** @asyncio the handler given to `loop.set_exception_handler` */
+/**
+ * Receives what went wrong outside any awaiter (an exception nobody retrieved, a callback that
+ * threw); set one with `loop.setExceptionHandler`, or `null` for the default, which logs it.
+ *
+ * @asyncio the handler given to `loop.set_exception_handler`
+ * @example
+ * loop.setExceptionHandler((loop, context) => {
+ *   console.error("corio:", context.message, context.exception);
+ * });
+ */
 export type ExceptionHandler = (loop: EventLoopLike, context: ExceptionContext) => void;
 
-/** @asyncio the factory given to `loop.set_task_factory` */
+/**
+ * Makes the task for every `createTask` on a loop, so a tool can wrap, name or count tasks; set
+ * one with `loop.setTaskFactory`, or `null` to go back to the default `Task`.
+ *
+ * @asyncio the factory given to `loop.set_task_factory`
+ * @example
+ * loop.setTaskFactory((loop, coro, options) => {
+ *   const task = new Task(coro, loop, options);
+ *   console.log("created", task.getName());
+ *   return task;
+ * });
+ */
 export type TaskFactory = <T>(
   loop: EventLoopLike,
   coro: Coroutine<T>,
@@ -60,6 +91,11 @@ export type TaskFactory = <T>(
 /**
  * Hooks that tools (timelines, tracers, profilers) install on a loop. Every hook is optional, and
  * a loop without instruments pays one null check per event.
+ *
+ * @asyncio none: asyncio has no hooks; Python tools patch the loop or use `sys.monitoring`
+ * @example
+ * const remove = loop.addInstrument({ taskDone: (t) => console.log("done", t.getName()) });
+ * remove(); // uninstall
  */
 export interface LoopInstrument {
   /** A task was created (before its first step). */
@@ -82,6 +118,10 @@ export interface LoopInstrument {
  * The event loop: a ready queue of callbacks, a clock and its timers, and the tasks it drives.
  *
  * @asyncio `asyncio.AbstractEventLoop`
+ *
+ * @example
+ * const loop = getRunningLoop();
+ * loop.callLater(500, () => console.log("half a second later"));
  */
 export interface EventLoopLike {
   /** The loop's clock, in milliseconds. Virtual loops report virtual time. */

@@ -20,10 +20,19 @@ import type { EventLoopLike } from "./loop.js";
  * Yielded by `sleep(0)`: give up control for exactly one loop iteration.
  *
  * @asyncio the bare `yield` in `asyncio.sleep(0)`
+ *
+ * @example
+ * yield YIELD_NOW; // inside an operation: one loop iteration, like sleep(0)
  */
 export const YIELD_NOW: unique symbol = Symbol.for("@corio/interfaces/YIELD_NOW") as never;
 
-/** What a coroutine may yield to its task: a future to wait on, or {@link YIELD_NOW}. */
+/**
+ * What a coroutine may yield to its task: a future to wait on, or {@link YIELD_NOW}.
+ *
+ * @asyncio what a coroutine yields to its `Task`: a future, or `None` (bare `yield`)
+ * @example
+ * const next: Yielded = YIELD_NOW; // what sleep(0) yields
+ */
 export type Yielded = FutureLike<unknown> | typeof YIELD_NOW;
 
 /**
@@ -53,7 +62,14 @@ export interface Operation<T> {
  */
 export type Coroutine<T = unknown> = Generator<Yielded, T, unknown>;
 
-/** A function called with the future once it is done. */
+/**
+ * A function called with the future once it is done.
+ *
+ * @asyncio the callback given to `Future.add_done_callback`
+ * @example
+ * const onDone: DoneCallback<Task<number>> = (task) => console.log(task.result());
+ * task.addDoneCallback(onDone);
+ */
 export type DoneCallback<F> = (future: F) => void;
 
 /**
@@ -62,6 +78,11 @@ export type DoneCallback<F> = (future: F) => void;
  *
  * @asyncio `asyncio.Future` as seen by `Task.__step` (`_asyncio_future_blocking`, `get_loop`,
  * `add_done_callback`, `__await__`)
+ *
+ * @example
+ * function* wait<T>(fut: FutureLike<T>) {
+ *   return yield* fut; // suspends until fut is done
+ * }
  */
 export interface FutureLike<T> extends Operation<T> {
   /** Part of the await protocol: raised by the iterator right before it yields the future. */
@@ -116,7 +137,13 @@ export interface SettableFutureLike<T> extends FutureLike<T>, PromiseLike<T> {
 /** @deprecated Renamed {@link SettableFutureLike}: contracts carry the `-Like` suffix. */
 export type Future<T> = SettableFutureLike<T>;
 
-/** Options for creating a task. */
+/**
+ * Options for creating a task.
+ *
+ * @asyncio the `name` keyword of `asyncio.create_task`
+ * @example
+ * createTask(crawlPage(url), { name: url });
+ */
 export interface TaskOptions {
   /** A name shown in task listings and errors; defaults to `Task-N`. */
   name?: string | undefined;
@@ -127,6 +154,10 @@ export interface TaskOptions {
  * a `PromiseLike`, so plain `async` code can `await` it.
  *
  * @asyncio `asyncio.Task`
+ *
+ * @example
+ * const task: TaskLike<string> = createTask(crawlPage("url_1"));
+ * task.getName(); // "Task-2"
  */
 export interface TaskLike<T> extends SettableFutureLike<T> {
   /** Asks the task to stop: throws `CancelledError` into the coroutine where it waits. */
@@ -146,6 +177,10 @@ export interface TaskLike<T> extends SettableFutureLike<T> {
  * Tells whether `value` follows the await protocol of {@link FutureLike}.
  *
  * @asyncio `asyncio.isfuture`
+ *
+ * @example
+ * isFutureLike(createTask(work())); // true
+ * isFutureLike(Promise.resolve(1)); // false: a promise is not a corio future
  */
 export function isFutureLike(value: unknown): value is FutureLike<unknown> {
   return (
@@ -160,6 +195,11 @@ export function isFutureLike(value: unknown): value is FutureLike<unknown> {
  * Tells whether `value` is a generator object, the shape of a corio coroutine.
  *
  * @asyncio `asyncio.iscoroutine`
+ *
+ * @example
+ * function* work() {}
+ * isCoroutine(work()); // true
+ * isCoroutine(work); // false: call the generator function first
  */
 export function isCoroutine(value: unknown): value is Coroutine<unknown> {
   return (

@@ -3,6 +3,10 @@ import type { Operation } from "./protocol.js";
 
 /**
  * What `statistics()` reports about a queue: enough to see who is parked without private fields.
+ *
+ * @asyncio `qsize()`, `maxsize` and `full()`, plus what asyncio keeps private (its waiter lists)
+ * @example
+ * queue.statistics(); // { size: 2, maxsize: 8, waitingGetters: 0, waitingPutters: 1, ... }
  */
 export interface QueueStatistics {
   /** Items in the queue. */
@@ -25,6 +29,11 @@ export interface QueueStatistics {
  * queue suite checks any implementation against it.
  *
  * @asyncio `asyncio.Queue`
+ *
+ * @example
+ * function* drain(queue: QueueLike<string>) {
+ *   while (!queue.empty()) console.log(queue.getNowait());
+ * }
  */
 export interface QueueLike<T> {
   /** The bound given at construction; 0 or less means unbounded. */

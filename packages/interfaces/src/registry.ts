@@ -42,6 +42,14 @@ export function getRunningLoop(): EventLoopLike {
  * Sets the running loop; returns the previous one. For loop implementations only.
  *
  * @asyncio `asyncio._set_running_loop`
+ *
+ * @example
+ * const previous = setRunningLoop(loop); // entering the loop's run
+ * try {
+ *   step();
+ * } finally {
+ *   setRunningLoop(previous);
+ * }
  */
 export function setRunningLoop(loop: EventLoopLike | null): EventLoopLike | null {
   const previous = slot.loop;

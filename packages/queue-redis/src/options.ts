@@ -10,6 +10,8 @@ import type { RedisOptions } from "ioredis";
  *
  * @example
  * const dates: Codec<Date> = { encode: (d) => d.toISOString(), decode: (s) => new Date(s) };
+ *
+ * @asyncio none: an `asyncio.Queue` holds Python objects; a Redis stream holds strings
  */
 export interface Codec<T> {
   /** Encodes one item; throws if it cannot. */
@@ -24,6 +26,8 @@ export interface Codec<T> {
  *
  * @example
  * const queue = yield* openRedisQueue({ key: "jobs", codec: jsonCodec });
+ *
+ * @asyncio none: `json.dumps` / `json.loads` by hand
  */
 export const jsonCodec: Codec<unknown> = {
   encode(item: unknown): string {
@@ -38,7 +42,13 @@ export const jsonCodec: Codec<unknown> = {
   },
 };
 
-/** What {@link openRedisQueue} accepts. */
+/**
+ * What {@link openRedisQueue} accepts.
+ *
+ * @asyncio the `maxsize` of `asyncio.Queue`, plus where the queue lives in Redis
+ * @example
+ * const queue = yield* openRedisQueue<Job>({ key: "jobs", maxsize: 100, group: "workers" });
+ */
 export interface RedisQueueOptions<T> {
   /** The stream's key; `key:meta`, `key:events` and `key:dead` sit beside it. */
   key: string;

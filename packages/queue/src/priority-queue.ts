@@ -11,10 +11,22 @@
 import { Queue } from "./queue.js";
 import { describe, type ItemStore } from "./store.js";
 
-/** What the default ordering accepts: numbers, bigints, booleans, strings, or arrays of them. */
+/**
+ * What the default ordering accepts: numbers, bigints, booleans, strings, or arrays of them.
+ *
+ * @asyncio the comparable first item of a tuple put in `asyncio.PriorityQueue`
+ * @example
+ * const jobs = new PriorityQueue<Job>({ key: (job) => [job.priority, job.created] });
+ */
 export type PriorityKey = number | bigint | boolean | string | readonly unknown[];
 
-/** Options of {@link PriorityQueue}: give `compare` or `key`, not both. */
+/**
+ * Options of {@link PriorityQueue}: give `compare` or `key`, not both.
+ *
+ * @asyncio none: asyncio orders items themselves (`heapq`); corio takes a key or a comparator
+ * @example
+ * const jobs = new PriorityQueue<Job>({ key: (job) => job.priority });
+ */
 export interface PriorityQueueOptions<T> {
   /**
    * Orders two items: negative if `a` comes out first, positive if `b` does, 0 if they tie

@@ -11,7 +11,14 @@ import type { StreamReader } from "./reader.js";
 import { checkHost, checkLimit, checkPath, checkPort } from "./validate.js";
 import type { StreamWriter } from "./writer.js";
 
-/** Options for {@link openConnection}. */
+/**
+ * Options for {@link openConnection}.
+ *
+ * @asyncio the keyword arguments of `asyncio.open_connection` (`limit`, `ssl`,
+ * `server_hostname`, `local_addr`, `family`)
+ * @example
+ * const [reader, writer] = yield* openConnection("127.0.0.1", port, { limit: 1024 });
+ */
 export interface OpenConnectionOptions {
   /** The reader's limit in bytes (default 64 KiB). */
   limit?: number;
@@ -30,7 +37,13 @@ export interface OpenConnectionOptions {
   family?: 0 | 4 | 6;
 }
 
-/** Options for {@link openUnixConnection}. */
+/**
+ * Options for {@link openUnixConnection}.
+ *
+ * @asyncio the `limit` keyword of `asyncio.open_unix_connection`
+ * @example
+ * const [reader, writer] = yield* openUnixConnection("/tmp/app.sock", { limit: 1024 });
+ */
 export interface OpenUnixConnectionOptions {
   /** The reader's limit in bytes (default 64 KiB). */
   limit?: number;

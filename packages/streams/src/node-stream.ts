@@ -13,7 +13,13 @@ import { describeValue, type EventLoop, getRunningLoop } from "@corio/interfaces
 import { StreamReader } from "./reader.js";
 import { StreamWriter } from "./writer.js";
 
-/** Options for {@link readerFromStream}. */
+/**
+ * Options for {@link readerFromStream}.
+ *
+ * @asyncio the `limit` keyword of `asyncio.StreamReader`
+ * @example
+ * const reader = readerFromStream(process.stdin, { limit: 1024 });
+ */
 export interface ReaderFromStreamOptions {
   /** The reader's limit in bytes (default 64 KiB); reading pauses past twice this. */
   limit?: number;
@@ -21,7 +27,13 @@ export interface ReaderFromStreamOptions {
   loop?: EventLoop;
 }
 
-/** Options for {@link writerFromStream}. */
+/**
+ * Options for {@link writerFromStream}.
+ *
+ * @asyncio the arguments of `asyncio.StreamWriter`
+ * @example
+ * const writer = writerFromStream(process.stdout, { canWriteEof: false });
+ */
 export interface WriterFromStreamOptions {
   /** The reader of the same connection or process, whose error `drain()` reports first. */
   reader?: StreamReader | null;

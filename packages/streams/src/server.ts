@@ -25,10 +25,26 @@ import type { StreamReader } from "./reader.js";
 import { checkFunction, checkHost, checkLimit, checkPath, checkPort } from "./validate.js";
 import type { StreamWriter } from "./writer.js";
 
-/** What `startServer` calls for each client: a generator function (run as a task) or a function. */
+/**
+ * What `startServer` calls for each client: a generator function (run as a task) or a function.
+ *
+ * @asyncio the `client_connected_cb` of `asyncio.start_server`
+ * @example
+ * const echo: ClientConnected = function* (reader, writer) {
+ *   writer.write(yield* reader.readline());
+ *   yield* writer.drain();
+ *   writer.close();
+ * };
+ */
 export type ClientConnected = (reader: StreamReader, writer: StreamWriter) => unknown;
 
-/** Options for {@link startServer}. */
+/**
+ * Options for {@link startServer}.
+ *
+ * @asyncio the `limit`, `ssl` and `backlog` keywords of `asyncio.start_server`
+ * @example
+ * const server = yield* startServer(echo, "127.0.0.1", 0, { backlog: 64 });
+ */
 export interface StartServerOptions {
   /** Each client reader's limit in bytes (default 64 KiB). */
   limit?: number;
@@ -38,7 +54,13 @@ export interface StartServerOptions {
   backlog?: number;
 }
 
-/** Options for {@link startUnixServer}. */
+/**
+ * Options for {@link startUnixServer}.
+ *
+ * @asyncio the `limit` and `backlog` keywords of `asyncio.start_unix_server`
+ * @example
+ * const server = yield* startUnixServer(echo, "/tmp/app.sock", { backlog: 64 });
+ */
 export interface StartUnixServerOptions {
   /** Each client reader's limit in bytes (default 64 KiB). */
   limit?: number;
@@ -46,7 +68,13 @@ export interface StartUnixServerOptions {
   backlog?: number;
 }
 
-/** One listening address: `family` is `"IPv4"`, `"IPv6"` or `"unix"` (then `address` is the path). */
+/**
+ * One listening address: `family` is `"IPv4"`, `"IPv6"` or `"unix"` (then `address` is the path).
+ *
+ * @asyncio the `(host, port)` tuple of `server.sockets[0].getsockname()`
+ * @example
+ * const { address, port } = server.sockets[0];
+ */
 export interface SocketAddress {
   family: string;
   address: string;

@@ -22,7 +22,13 @@ import {
 import { connectionLost } from "./errors.js";
 import type { StreamReader } from "./reader.js";
 
-/** Options for {@link StreamWriter} (see `writerFromStream`). */
+/**
+ * Options for {@link StreamWriter} (see `writerFromStream`).
+ *
+ * @asyncio the arguments of `asyncio.StreamWriter`
+ * @example
+ * const writer = new StreamWriter(socket, { reader });
+ */
 export interface StreamWriterOptions {
   /** The reader of the same connection: `drain()` throws its error first, as in asyncio. */
   reader?: StreamReader | null;

@@ -21,7 +21,14 @@ import { IncompleteReadError, LimitOverrunError } from "./errors.js";
 
 const { RuntimeError, describeValue: describe } = I;
 
-/** The default `limit` of a reader: 64 KiB, as asyncio's. */
+/**
+ * The default `limit` of a reader: 64 KiB, as asyncio's.
+ *
+ * @asyncio `asyncio.streams._DEFAULT_LIMIT` (64 KiB), the `limit` of a subprocess's pipes
+ * @example
+ * const big = 4 * DEFAULT_LIMIT;
+ * const proc = yield* createSubprocessExec("node", ["-v"], { stdout: PIPE, limit: big });
+ */
 export const DEFAULT_LIMIT = 64 * 1024;
 
 const EMPTY = Buffer.alloc(0);

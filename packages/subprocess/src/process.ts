@@ -18,7 +18,13 @@ import { StreamWriter } from "./pipe-writer.js";
 
 const { describeValue: describe } = I;
 
-/** A signal as `sendSignal` takes it: a name such as `"SIGTERM"`, or its number. */
+/**
+ * A signal as `sendSignal` takes it: a name such as `"SIGTERM"`, or its number.
+ *
+ * @asyncio the `signal.Signals` given to `Process.send_signal`
+ * @example
+ * proc.sendSignal("SIGINT");
+ */
 export type Signal = NodeJS.Signals | number;
 
 function signalNumber(name: string | null): number {

@@ -18,20 +18,49 @@ import { type PipeLayout, Process } from "./process.js";
 
 const { describeValue: describe, getRunningLoop } = I;
 
-/** Connect the stream to a pipe that the parent reads or writes. @asyncio `asyncio.subprocess.PIPE` */
+/**
+ * Connect the stream to a pipe that the parent reads or writes.
+ *
+ * @asyncio `asyncio.subprocess.PIPE`
+ * @example
+ * const proc = yield* createSubprocessExec("node", ["-v"], { stdout: PIPE });
+ */
 export const PIPE = "pipe";
-/** Connect the stream to the null device. @asyncio `asyncio.subprocess.DEVNULL` */
+/**
+ * Connect the stream to the null device.
+ *
+ * @asyncio `asyncio.subprocess.DEVNULL`
+ * @example
+ * yield* createSubprocessExec("node", ["-e", "1"], { stdin: DEVNULL });
+ */
 export const DEVNULL = "devnull";
-/** `stderr` only: send it where stdout goes, through the same pipe. @asyncio `asyncio.subprocess.STDOUT` */
+/**
+ * `stderr` only: send it where stdout goes, through the same pipe.
+ *
+ * @asyncio `asyncio.subprocess.STDOUT`
+ * @example
+ * yield* createSubprocessExec("node", ["app.js"], { stdout: PIPE, stderr: STDOUT });
+ */
 export const STDOUT = "stdout";
 
 /**
  * Where a child's stream goes: `PIPE`, `DEVNULL`, `STDOUT` (stderr only), `"inherit"`, `null` or
  * `undefined` (inherit: the parent's own stream, asyncio's `None`), or an open file descriptor.
+ *
+ * @asyncio the `stdin` / `stdout` / `stderr` arguments of `asyncio.create_subprocess_exec`
+ * @example
+ * const stdio: StdioOption = PIPE;
  */
 export type StdioOption = typeof PIPE | typeof DEVNULL | typeof STDOUT | "inherit" | number | null;
 
-/** Options for {@link createSubprocessExec} and {@link createSubprocessShell}. */
+/**
+ * Options for {@link createSubprocessExec} and {@link createSubprocessShell}.
+ *
+ * @asyncio the keyword arguments of `asyncio.create_subprocess_exec` (`stdin`, `stdout`,
+ * `stderr`, `limit`, `cwd`, `env`)
+ * @example
+ * const proc = yield* createSubprocessExec("node", ["app.js"], { stdout: PIPE, cwd: "/srv" });
+ */
 export interface SubprocessOptions {
   /** The child's stdin. Default: inherited. */
   stdin?: StdioOption;

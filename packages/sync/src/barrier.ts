@@ -11,10 +11,22 @@ import { Condition } from "./condition.js";
 import { BrokenBarrierError } from "./errors.js";
 import { describe } from "./loop-bound.js";
 
-/** The phases of a {@link Barrier}. */
+/**
+ * The phases of a {@link Barrier}.
+ *
+ * @asyncio the private `_state` of `asyncio.Barrier` (`filling`, `draining`, `resetting`, `broken`)
+ * @example
+ * if (barrier.statistics().state === "broken") barrier.reset();
+ */
 export type BarrierState = "filling" | "draining" | "resetting" | "broken";
 
-/** What {@link Barrier.statistics} reports. */
+/**
+ * What {@link Barrier.statistics} reports.
+ *
+ * @asyncio none: asyncio keeps its waiters private (`_waiters`)
+ * @example
+ * barrier.statistics(); // { parties: 3, waiting: 2, state: "filling", broken: false }
+ */
 export interface BarrierStatistics {
   /** How many tasks must call `wait()` to pass. */
   parties: number;

@@ -12,7 +12,13 @@ import { ParkingLot } from "@corio/internal";
 import { Lock, type LockLike } from "./lock.js";
 import { holding, LoopBound } from "./loop-bound.js";
 
-/** What {@link Condition.statistics} reports. */
+/**
+ * What {@link Condition.statistics} reports.
+ *
+ * @asyncio none: asyncio keeps its waiters private (`_waiters`)
+ * @example
+ * cond.statistics(); // { locked: false, waiting: 2 }
+ */
 export interface ConditionStatistics {
   /** True while the underlying lock is held. */
   locked: boolean;

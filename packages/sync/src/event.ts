@@ -2,7 +2,13 @@ import type { Coroutine } from "@corio/interfaces";
 import { ParkingLot } from "@corio/internal";
 import { LoopBound } from "./loop-bound.js";
 
-/** What {@link Event.statistics} reports. */
+/**
+ * What {@link Event.statistics} reports.
+ *
+ * @asyncio none: asyncio keeps its waiters private (`_waiters`)
+ * @example
+ * event.statistics(); // { isSet: false, waiting: 1 }
+ */
 export interface EventStatistics {
   /** True while the flag is set. */
   isSet: boolean;

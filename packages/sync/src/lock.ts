@@ -10,7 +10,13 @@ import { RuntimeError } from "@corio/interfaces";
 import { ParkingLot } from "@corio/internal";
 import { holding, LoopBound } from "./loop-bound.js";
 
-/** What {@link Lock.statistics} reports. */
+/**
+ * What {@link Lock.statistics} reports.
+ *
+ * @asyncio none: asyncio keeps its waiters private (`_waiters`)
+ * @example
+ * lock.statistics(); // { locked: true, waiting: 2 }
+ */
 export interface LockStatistics {
   /** True while the lock is held. */
   locked: boolean;
@@ -22,6 +28,9 @@ export interface LockStatistics {
  * Anything a {@link Condition} can use as its lock.
  *
  * @asyncio the `lock` argument of `asyncio.Condition`
+ *
+ * @example
+ * const cond = new Condition(new Lock()); // any LockLike
  */
 export interface LockLike {
   locked(): boolean;

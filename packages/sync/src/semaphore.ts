@@ -10,7 +10,13 @@ import type { Coroutine, Operation } from "@corio/interfaces";
 import { ParkingLot } from "@corio/internal";
 import { describe, holding, LoopBound } from "./loop-bound.js";
 
-/** What {@link Semaphore.statistics} reports. */
+/**
+ * What {@link Semaphore.statistics} reports.
+ *
+ * @asyncio none: asyncio keeps its waiters private (`_waiters`)
+ * @example
+ * sem.statistics(); // { value: 0, locked: true, waiting: 1, bound: 3 }
+ */
 export interface SemaphoreStatistics {
   /** Free units: how many `acquire()` calls could succeed now, FIFO rules aside. */
   value: number;

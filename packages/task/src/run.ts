@@ -14,7 +14,13 @@ import { cancelAllTasks, watchHostExit } from "./shutdown.js";
 import { guardSigint } from "./sigint.js";
 import { Task } from "./task.js";
 
-/** Options for {@link run}. */
+/**
+ * Options for {@link run}.
+ *
+ * @asyncio the `debug` keyword of `asyncio.run`, and the loop's `slow_callback_duration`
+ * @example
+ * await run(main, { clock: "virtual", debug: true });
+ */
 export interface RunOptions {
   /**
    * `"real"` (default) or `"virtual"`: virtual time starts at 0 and jumps to the next timer
@@ -134,6 +140,12 @@ export function createTask<T>(coro: Coroutine<T>, options?: TaskOptions): Task<T
  *
  * @asyncio `asyncio.current_task`
  * @throws {@link RuntimeError} if no loop is running.
+ *
+ * @example
+ * function* work() {
+ *   console.log(currentTask()?.getName()); // "worker-1"
+ * }
+ * createTask(work(), { name: "worker-1" });
  */
 export function currentTask(): Task<unknown> | null {
   return getRunningLoop().currentTask() as Task<unknown> | null;
@@ -144,6 +156,9 @@ export function currentTask(): Task<unknown> | null {
  *
  * @asyncio `asyncio.all_tasks`
  * @throws {@link RuntimeError} if no loop is running.
+ *
+ * @example
+ * for (const task of allTasks()) console.log(task.getName(), task.done());
  */
 export function allTasks(): Set<Task<unknown>> {
   return getRunningLoop().allTasks() as Set<Task<unknown>>;

@@ -303,7 +303,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     let error: unknown;
     let hasError = false;
     const rare = this._rare;
-    if (rare !== null && rare.hasPendingError) {
+    if (rare?.hasPendingError) {
       error = rare.pendingError;
       hasError = true;
       rare.pendingError = undefined;

@@ -5,7 +5,13 @@
  */
 import type { Coroutine, Operation } from "@corio/interfaces";
 
-/** A class of errors to expect: any constructor, matched with `instanceof`. */
+/**
+ * A class of errors to expect: any constructor, matched with `instanceof`.
+ *
+ * @asyncio the exception class given to `assertRaises`
+ * @example
+ * const err = expectThrows(() => q.taskDone(), InvalidStateError); // ErrorClass<InvalidStateError>
+ */
 export type ErrorClass<E> = abstract new (...args: any[]) => E;
 
 function describeValue(v: unknown): string {

@@ -3,7 +3,13 @@ import { getRunningLoop } from "@corio/interfaces";
 import type { EventLoop as CorioEventLoop } from "@corio/loop";
 import { run } from "@corio/task";
 
-/** One line of a trace: what happened, at which loop time, in which task. */
+/**
+ * One line of a trace: what happened, at which loop time, in which task.
+ *
+ * @asyncio none: corio's test harness
+ * @example
+ * trace[0]; // { time: 0, event: "start", task: "main" }
+ */
 export interface TraceEntry {
   /** Loop time in milliseconds (virtual: starts at 0). */
   time: number;
@@ -13,7 +19,15 @@ export interface TraceEntry {
   task: string | null;
 }
 
-/** What the coroutine given to {@link runTraced} receives to record events. */
+/**
+ * What the coroutine given to {@link runTraced} receives to record events.
+ *
+ * @asyncio none: corio's test harness
+ * @example
+ * const { events } = await runTraced(function* (t) {
+ *   t.log("start");
+ * });
+ */
 export interface Tracer {
   /** Records `event` at the loop's current time. */
   log(event: string): void;
@@ -23,7 +37,13 @@ export interface Tracer {
   readonly entries: readonly TraceEntry[];
 }
 
-/** Options for {@link runTraced}. */
+/**
+ * Options for {@link runTraced}.
+ *
+ * @asyncio none: corio's test harness
+ * @example
+ * await runTraced(main, { tasks: true }); // also "Task-2 created", "Task-2 done"...
+ */
 export interface RunTracedOptions {
   /**
    * Also records task lifecycle events: `"<name> created"`, `"<name> done"`,
@@ -34,7 +54,14 @@ export interface RunTracedOptions {
   setup?: (loop: CorioEventLoop) => void;
 }
 
-/** What {@link runTraced} resolves with. */
+/**
+ * What {@link runTraced} resolves with.
+ *
+ * @asyncio none: corio's test harness
+ * @example
+ * const { events, elapsed } = await runTraced(main);
+ * expect(elapsed).toBe(1000);
+ */
 export interface TracedRun<T> {
   /** The main coroutine's return value. */
   result: T;

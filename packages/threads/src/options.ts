@@ -48,6 +48,8 @@ export interface JobOptions {
  *
  * @example
  * // { maxWorkers: 2, workers: 2, busy: 2, idle: 0, queued: 4, shutdown: false }
+ *
+ * @asyncio none: `ThreadPoolExecutor` keeps `_threads` and `_work_queue` private
  */
 export interface ThreadPoolStatistics {
   /** The bound given at construction (or the number of cores). */

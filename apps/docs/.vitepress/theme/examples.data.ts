@@ -28,6 +28,15 @@ export function isExampleFile(file: string): boolean {
   );
 }
 
+/** Packages that exist only in Node.js (their browser entry throws), and Node's own modules. */
+const nodeOnlyImport =
+  /from\s+["'](node:[^"']+|@corio\/(streams|subprocess|threads|queue-redis)(\/[^"']*)?)["']/;
+
+/** Whether an example needs Node.js: a Node-only import, or a `// docs: node-only` line. */
+export function needsNode(source: string): boolean {
+  return nodeOnlyImport.test(source) || /^\/\/\s*docs:\s*node-only\b/m.test(source);
+}
+
 async function loadExample(file: string): Promise<{ main?: unknown }> {
   const source = readFileSync(file, "utf8");
   const js = ts.transpileModule(source, {
@@ -81,6 +90,7 @@ export default {
         clock: "virtual",
       });
       result.wall = 0; // machine-dependent; the page shows loop time only
+      if (needsNode(readFileSync(file, "utf8"))) result.nodeOnly = true;
       results[name] = result;
     }
     return results;

@@ -1,9 +1,13 @@
 // The words the example widgets show, per locale.
 export interface Labels {
   output: string;
-  yourRun: (scale: number) => string;
+  yourRun: (scale: string) => string;
   elapsedVirtual: (s: string) => string;
   elapsedReal: (s: string, scale: number, wall: string) => string;
+  elapsedUnpaced: (s: string, wall: string) => string;
+  unpaced: string;
+  openPlayground: string;
+  nodeOnly: string;
   running: string;
   run: string;
   runAgain: string;
@@ -24,10 +28,15 @@ export interface Labels {
 
 export const en: Labels = {
   output: "Output",
-  yourRun: (scale) => `Output of your run (${scale}× speed)`,
+  yourRun: (scale) => `Output of your run (${scale} speed)`,
   elapsedVirtual: (s) => `elapsed: ${s} s (virtual time)`,
   elapsedReal: (s, scale, wall) =>
     `elapsed: ${s} s (loop time at ${scale}×, ${wall} s on your clock)`,
+  elapsedUnpaced: (s, wall) =>
+    `elapsed: ${s} s of loop time in ${wall} s on your clock (virtual clock at full speed)`,
+  unpaced: "∞ (virtual)",
+  openPlayground: "Open in playground",
+  nodeOnly: "Needs Node.js: this is the output of the build's run",
   running: "running…",
   run: "Run",
   runAgain: "Run again",
@@ -48,9 +57,13 @@ export const en: Labels = {
 
 export const zh: Labels = {
   output: "输出",
-  yourRun: (scale) => `你的运行结果（${scale}× 速度）`,
+  yourRun: (scale) => `你的运行结果（${scale} 速度）`,
   elapsedVirtual: (s) => `耗时：${s} 秒（虚拟时间）`,
   elapsedReal: (s, scale, wall) => `耗时：${s} 秒（${scale}× 加速的循环时间，实际用时 ${wall} 秒）`,
+  elapsedUnpaced: (s, wall) => `耗时：${s} 秒循环时间，实际只用了 ${wall} 秒（虚拟时钟全速运行）`,
+  unpaced: "∞（虚拟）",
+  openPlayground: "在演练场中打开",
+  nodeOnly: "需要 Node.js：这里是构建时运行的输出",
   running: "运行中…",
   run: "运行",
   runAgain: "再运行一次",

@@ -63,14 +63,28 @@ export function buildLanes(tasks: TimelineTask[], events: TimelineEvent[], now: 
   return lanes;
 }
 
-/** Round tick steps for an axis of `max` ms: at most about eight ticks. */
-export function tickStep(max: number): number {
-  const steps = [1, 2, 5, 10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000, 30_000, 60_000];
-  for (const s of steps) if (max / s <= 8) return s;
-  return 10 ** Math.ceil(Math.log10(max / 8));
+const roundSteps = [
+  1, 2, 5, 10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000,
+  120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000,
+];
+
+/** A round tick step for an axis of `max` ms with at most `ticks` intervals. */
+export function tickStep(max: number, ticks = 8): number {
+  for (const s of roundSteps) if (max / s <= ticks) return s;
+  return 10 ** Math.ceil(Math.log10(max / ticks));
 }
 
+/**
+ * Seconds with as many decimals as the step needs, the same for every label of an axis: steps of
+ * 250 ms read 0.25, 0.50, 0.75 (never 0.3, 0.5, 0.8).
+ */
 export function formatSeconds(ms: number, step = 1000): string {
-  const digits = step >= 1000 ? (ms % 1000 === 0 ? 0 : 1) : step >= 100 ? 1 : step >= 10 ? 2 : 3;
+  let digits = 0;
+  while (
+    digits < 3 &&
+    Math.abs(Math.round(step / 10 ** (3 - digits)) * 10 ** (3 - digits) - step) > 1e-9
+  ) {
+    digits++;
+  }
   return (ms / 1000).toFixed(digits);
 }

@@ -1,7 +1,14 @@
 // Tiny assertions for the contract suites: plain Errors, no test-runner import.
 import { diffLines } from "../assert.js";
 
-/** The two functions of a test runner the suites need (vitest, jest, mocha and node:test fit). */
+/**
+ * The two functions of a test runner the suites need (vitest, jest, mocha and node:test fit).
+ *
+ * @asyncio none: the `describe`/`it` of the test runner (vitest, jest, node:test)
+ * @example
+ * import { describe, it } from "vitest";
+ * queueContract({ describe, it }, (maxsize) => new Queue<number>({ maxsize }));
+ */
 export interface SuiteApi {
   describe(name: string, body: () => void): unknown;
   it(name: string, body: () => void | Promise<void>): unknown;

@@ -5,6 +5,11 @@ import { checkSuiteApi, eq, list, ok, type SuiteApi, throws } from "./check.js";
 /**
  * An event loop under test, with a way to drive it. The clock must be controllable (manual or
  * virtual), so the suite can check timers exactly.
+ *
+ * @asyncio none: plays the part of `test_asyncio.utils.TestLoop`'s `advance_time`
+ * @example
+ * const loop = new EventLoop({ clock: "manual" });
+ * const harness: LoopHarness = { loop, advance: (ms) => loop.advance(ms) };
  */
 export interface LoopHarness {
   /** The loop under test, fresh, with nothing scheduled. */

@@ -4,7 +4,13 @@ import { createTask, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
 import { checkSuiteApi, eq, list, ok, type SuiteApi, show, throws } from "./check.js";
 
-/** Options for {@link queueContract}. */
+/**
+ * Options for {@link queueContract}.
+ *
+ * @asyncio none: corio's contract suites
+ * @example
+ * queueContract({ describe, it }, makeQueue, { name: "LifoQueue", fifo: false });
+ */
 export interface QueueContractOptions {
   /** The `describe` title. Default `"QueueLike contract"`. */
   name?: string;

@@ -1,0 +1,97 @@
+// The Chinese pages show docs/examples/zh/<name>.ts in place of docs/examples/<name>.ts: the same
+// program with its comments in Chinese. This keeps each twin the same program (identical code once
+// comments are set aside), runs it to the same output, and keeps its comments Chinese and short
+// enough for the code box.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Coroutine, run } from "corio";
+import ts from "typescript";
+import { describe, expect, it, vi } from "vitest";
+
+const examplesDir = dirname(fileURLToPath(import.meta.url));
+const zhDir = join(examplesDir, "zh");
+/** Twins under docs/examples/zh/, as paths relative to it (node/x.ts for a Node example). */
+function twinsIn(dir: string, prefix = ""): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? twinsIn(join(dir, e.name), `${prefix}${e.name}/`)
+      : /\.(ts|mjs)$/.test(e.name)
+        ? [`${prefix}${e.name}`]
+        : [],
+  );
+}
+const twins = twinsIn(zhDir);
+
+/** The program with every comment left out, printed the same way whatever its layout. */
+function code(source: string): string {
+  const file = ts.createSourceFile("x.ts", source, ts.ScriptTarget.Latest, false);
+  return ts.createPrinter({ removeComments: true }).printFile(file);
+}
+
+/** The comments of a file, one entry per line of comment text. */
+function comments(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/\/\/(.*)$|\/\*\*?([\s\S]*?)\*\//gm)) {
+    const text = m[1] ?? m[2] ?? "";
+    for (const line of text.split("\n")) {
+      const clean = line.replace(/^\s*\*?\s*/, "").trim();
+      if (clean !== "") out.push(clean);
+    }
+  }
+  return out;
+}
+
+/** Columns a line takes in a monospace code box: CJK characters are two wide. */
+const columns = (line: string) =>
+  [...line].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
+
+async function output(file: string): Promise<string[]> {
+  const mod = (await import(/* @vite-ignore */ file)) as { main: () => Coroutine<unknown> };
+  const lines: string[] = [];
+  const spy = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
+    lines.push(args.map(String).join(" "));
+  });
+  try {
+    await run(mod.main, { clock: "virtual" });
+  } finally {
+    spy.mockRestore();
+  }
+  return lines;
+}
+
+describe("Chinese twins of the examples", () => {
+  it("exist for the examples with comments", () => {
+    expect(twins.length).toBeGreaterThan(10);
+  });
+
+  for (const file of twins) {
+    const zh = readFileSync(join(zhDir, file), "utf8");
+    const enPath = join(examplesDir, file);
+
+    it(`zh/${file} is ${file} with its comments in Chinese`, () => {
+      expect(existsSync(enPath), `${file} exists`).toBe(true);
+      expect(code(zh)).toBe(code(readFileSync(enPath, "utf8")));
+      const english = comments(zh).filter(
+        (c) => !/[\u4e00-\u9fff]/.test(c) && !/^#(end)?region\b/.test(c),
+      );
+      expect(english).toEqual([]);
+    });
+
+    it(`zh/${file} keeps every comment line within 76 columns (the code box)`, () => {
+      const long = zh
+        .split("\n")
+        .filter((line) => /\/\/|\/\*|^\s*\*/.test(line) && /[\u4e00-\u9fff]/.test(line))
+        .filter((line) => columns(line) > 76);
+      expect(long).toEqual([]);
+    });
+
+    // Top-level examples run here; one in a folder (Node, threads...) is run by its own test.
+    if (!file.endsWith(".test.ts") && !file.includes("/")) {
+      it(`zh/${file} prints what ${file} prints`, async () => {
+        expect(await output(join(zhDir, file))).toEqual(await output(enPath));
+      });
+    }
+  }
+});
