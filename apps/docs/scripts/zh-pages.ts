@@ -100,6 +100,8 @@ export function writeZhFallbacks(docs: string): Fallback[] {
       written.push({ source: relative(docs, source), target: join("zh", folder, file) });
     }
   }
+  // Written even when every page has its translation: the site's config reads the list.
+  mkdirSync(pending, { recursive: true });
   writeFileSync(join(pending, "pages.json"), `${JSON.stringify(written, null, 2)}\n`);
   return written;
 }
