@@ -32,7 +32,11 @@ export function corioTsup(build: CorioBuild | string[] = {}): Options {
       entry: typed,
       // Resolved as a source file of this package rather than through node_modules, so the type
       // bundler inlines what the declarations use instead of importing a package users lack.
-      compilerOptions: { paths: { "@corio/internal": ["../internal/src/index.ts"] } },
+      compilerOptions: {
+        paths: { "@corio/internal": ["../internal/src/index.ts"] },
+        // Members tagged @internal stay out of the published types (a packaging check enforces it).
+        stripInternal: true,
+      },
     },
     clean: true,
     sourcemap: true,

@@ -82,24 +82,25 @@ export interface TaskGroupCancelOptions {
  * }); // both done here, or an ExceptionGroup of what failed
  */
 export class TaskGroup {
-  private _entered = false;
-  private _exiting = false;
-  private _aborting = false;
-  private _loop: EventLoop | null = null;
-  private _parentTask: TaskLike<unknown> | null = null;
-  private _parentCancelRequested = false;
-  private readonly _tasks = new Set<TaskLike<unknown>>();
-  private _errors: unknown[] = [];
-  private _onCompletedFut: Future<boolean> | null = null;
-  private _cancelOnEnter = false;
-  private _cancelMessage: string | undefined = undefined;
-  private readonly _signal = new ScopeSignal();
-  private _supervisor = false;
-  private _stop: AbortController | null = null;
-  private _graceHandle: TimerHandle | null = null;
-  private _cancelGrace: number | null = null;
-  private _cancelOnEnterHard = false;
-  private readonly _onTaskDone = (task: TaskLike<unknown>): void => this._taskDone(task);
+  /** @internal */ private _entered = false;
+  /** @internal */ private _exiting = false;
+  /** @internal */ private _aborting = false;
+  /** @internal */ private _loop: EventLoop | null = null;
+  /** @internal */ private _parentTask: TaskLike<unknown> | null = null;
+  /** @internal */ private _parentCancelRequested = false;
+  /** @internal */ private readonly _tasks = new Set<TaskLike<unknown>>();
+  /** @internal */ private _errors: unknown[] = [];
+  /** @internal */ private _onCompletedFut: Future<boolean> | null = null;
+  /** @internal */ private _cancelOnEnter = false;
+  /** @internal */ private _cancelMessage: string | undefined = undefined;
+  /** @internal */ private readonly _signal = new ScopeSignal();
+  /** @internal */ private _supervisor = false;
+  /** @internal */ private _stop: AbortController | null = null;
+  /** @internal */ private _graceHandle: TimerHandle | null = null;
+  /** @internal */ private _cancelGrace: number | null = null;
+  /** @internal */ private _cancelOnEnterHard = false;
+  /** @internal */ private readonly _onTaskDone = (task: TaskLike<unknown>): void =>
+    this._taskDone(task);
 
   /**
    * Starts `coro` as a child task of the group, on the next loop iteration.
@@ -193,7 +194,7 @@ export class TaskGroup {
     return this._stop?.signal.aborted === true || this._aborting;
   }
 
-  private _beginGrace(message: string | undefined, grace: number): void {
+  /** @internal */ private _beginGrace(message: string | undefined, grace: number): void {
     this._stopAll(message);
     const loop = this._loop!;
     const due = loop.time() + grace;
@@ -207,7 +208,7 @@ export class TaskGroup {
     });
   }
 
-  private _stopAll(message?: string): void {
+  /** @internal */ private _stopAll(message?: string): void {
     const stop = (this._stop ??= new AbortController());
     if (!stop.signal.aborted) {
       stop.abort(new CancelledError(message ?? "the task group is stopping"));
@@ -281,7 +282,7 @@ export class TaskGroup {
     return `<TaskGroup${info.length > 0 ? ` ${info.join(" ")}` : ""}>`;
   }
 
-  private *_block<T>(
+  /** @internal */ private *_block<T>(
     body: (tg: TaskGroup) => Operation<T> | void,
     signal: AbortSignal | undefined,
   ): Generator<Yielded, T | undefined, unknown> {
@@ -307,7 +308,7 @@ export class TaskGroup {
     }
   }
 
-  private _enter(): void {
+  /** @internal */ private _enter(): void {
     if (this._entered) throw new RuntimeError(`TaskGroup ${this} has already been entered`);
     this._loop ??= getRunningLoop();
     const parent = requireTask("a TaskGroup");
@@ -322,7 +323,7 @@ export class TaskGroup {
     }
   }
 
-  /** Leaves the block; throws what must propagate. Returning means "suppress". */
+  /** @internal Leaves the block; throws what must propagate. Returning means "suppress". */
   private *_exit(hasError: boolean, error: unknown): Generator<Yielded, void, unknown> {
     this._exiting = true;
     let propagate: unknown = null;
@@ -376,14 +377,14 @@ export class TaskGroup {
     }
   }
 
-  private _abort(message?: string): void {
+  /** @internal */ private _abort(message?: string): void {
     this._aborting = true;
     this._stopAll(message);
     for (const t of this._tasks) if (!t.done()) t.cancel(message);
     this._signal.abort(new CancelledError(message ?? "the task group is shutting down"));
   }
 
-  private _taskDone(task: TaskLike<unknown>): void {
+  /** @internal */ private _taskDone(task: TaskLike<unknown>): void {
     this._tasks.delete(task);
     if (this._onCompletedFut !== null && this._tasks.size === 0) {
       if (!this._onCompletedFut.done()) this._onCompletedFut.setResult(true);

@@ -39,12 +39,12 @@ type State = "created" | "active" | "expiring" | "expired" | "finished";
  * });
  */
 export class Timeout {
-  private _state: State = "created";
-  private _when: number | null;
-  private _handle: Handle | null = null;
-  private _task: TaskLike<unknown> | null = null;
-  private _cancelling = 0;
-  private readonly _signal = new ScopeSignal();
+  /** @internal */ private _state: State = "created";
+  /** @internal */ private _when: number | null;
+  /** @internal */ private _handle: Handle | null = null;
+  /** @internal */ private _task: TaskLike<unknown> | null = null;
+  /** @internal */ private _cancelling = 0;
+  /** @internal */ private readonly _signal = new ScopeSignal();
 
   /** @internal Use {@link timeout} or {@link timeoutAt}. */
   constructor(when: number | null) {
@@ -151,7 +151,7 @@ export class Timeout {
     }
   }
 
-  private _onTimeout(): void {
+  /** @internal */ private _onTimeout(): void {
     if (this._state !== "active") return;
     this._state = "expiring";
     this._handle = null;

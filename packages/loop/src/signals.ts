@@ -84,9 +84,9 @@ interface Installed {
 
 /** @internal One loop's signal handlers. */
 export class SignalHandlers {
-  private readonly _loop: I.EventLoop;
-  private readonly _byName = new Map<string, Installed>();
-  private _forget: (() => void) | null = null;
+  /** @internal */ private readonly _loop: I.EventLoop;
+  /** @internal */ private readonly _byName = new Map<string, Installed>();
+  /** @internal */ private _forget: (() => void) | null = null;
 
   constructor(loop: I.EventLoop) {
     this._loop = loop;

@@ -29,7 +29,7 @@ interface Report {
 export interface FailedFuture {
   readonly [Symbol.toStringTag]: string;
   getName?(): string;
-  _rare?: { creationStack?: string | undefined } | null;
+  /** @internal */ _rare?: { creationStack?: string | undefined } | null;
 }
 
 const hasWeak =
@@ -38,9 +38,9 @@ const hasWeak =
 
 /** @internal The loop's book of unread failures. */
 export class Unretrieved {
-  private readonly _live = new Set<Report>();
-  private readonly _byFuture = new WeakMap<object, Report>();
-  private readonly _registry: FinalizationRegistry<Report> | null;
+  /** @internal */ private readonly _live = new Set<Report>();
+  /** @internal */ private readonly _byFuture = new WeakMap<object, Report>();
+  /** @internal */ private readonly _registry: FinalizationRegistry<Report> | null;
 
   constructor(private readonly _report: (context: I.ExceptionContext) => void) {
     this._registry = hasWeak ? new FinalizationRegistry((r: Report) => this._collected(r)) : null;
@@ -92,11 +92,11 @@ export class Unretrieved {
     }
   }
 
-  private _collected(report: Report): void {
+  /** @internal */ private _collected(report: Report): void {
     if (this._live.delete(report)) this._send(report, undefined);
   }
 
-  private _send(report: Report, future: object | undefined): void {
+  /** @internal */ private _send(report: Report, future: object | undefined): void {
     const context: I.ExceptionContext = {
       message: `${report.isTask ? "Task" : "Future"} exception was never retrieved`,
       exception: report.exception,

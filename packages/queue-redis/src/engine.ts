@@ -32,19 +32,19 @@ export class Engine {
   readonly claimIdleMs: number;
   /** Counts `empty` events, so join() can tell one arrived while it asked. */
   emptyEpoch = 0;
-  private _acks: string[] = [];
-  private _flushQueued = false;
-  private _flushing: Promise<void> | null = null;
-  private readonly _reader: Reader;
-  private _shutdown: "0" | "1" | null = null;
-  private _timer: ReturnType<typeof setInterval> | null = null;
-  private _immediate: ReturnType<typeof setImmediate> | null = null;
-  private _forget: (() => void) | null = null;
-  private _closing: Promise<void> | null = null;
-  private _watchdog: { cancel(): void } | null = null;
-  /** Counts `space` events, so a put refused as full can tell one arrived while it was sent. */
+  /** @internal */ private _acks: string[] = [];
+  /** @internal */ private _flushQueued = false;
+  /** @internal */ private _flushing: Promise<void> | null = null;
+  /** @internal */ private readonly _reader: Reader;
+  /** @internal */ private _shutdown: "0" | "1" | null = null;
+  /** @internal */ private _timer: ReturnType<typeof setInterval> | null = null;
+  /** @internal */ private _immediate: ReturnType<typeof setImmediate> | null = null;
+  /** @internal */ private _forget: (() => void) | null = null;
+  /** @internal */ private _closing: Promise<void> | null = null;
+  /** @internal */ private _watchdog: { cancel(): void } | null = null;
+  /** @internal Counts `space` events, so a put refused as full can tell one arrived while it was sent. */
   private _spaceSeen = 0;
-  /** A `space` event came while nobody here needed space: the counts we hold may be stale. */
+  /** @internal A `space` event came while nobody here needed space: the counts we hold may be stale. */
   private _stale = false;
 
   constructor(q: RedisQueue<unknown>, conns: Connections, claimIdleMs: number) {
@@ -82,7 +82,7 @@ export class Engine {
     }
   }
 
-  /** Runs `work` outside any coroutine: held open while it runs, failures reported. */
+  /** @internal Runs `work` outside any coroutine: held open while it runs, failures reported. */
   private _background(label: string, work: () => Promise<void>): Promise<void> {
     const loop = this.q._loop;
     const release = loop.trackExternal(label);
@@ -97,13 +97,13 @@ export class Engine {
     );
   }
 
-  /** Wakes the loop after state changed outside a step. */
+  /** @internal Wakes the loop after state changed outside a step. */
   _poke(): void {
     const loop = this.q._loop;
     if (!loop.isClosed()) loop.trackExternal("RedisQueue wake-up")();
   }
 
-  _view(size: number, unfinished: number): void {
+  /** @internal */ _view(size: number, unfinished: number): void {
     this.q._remoteSize = Math.max(0, Number(size));
     this.q._remoteUnfinished = Math.max(0, Number(unfinished));
   }
@@ -134,7 +134,7 @@ export class Engine {
     this._forget = q._loop.addCloseCallback(() => this._dispose());
   }
 
-  /** Drops every host resource at once (the loop is closing). */
+  /** @internal Drops every host resource at once (the loop is closing). */
   private _dispose(): void {
     this.q._closed = true;
     if (this._timer !== null) clearInterval(this._timer);
@@ -153,7 +153,7 @@ export class Engine {
     return this.wait(this._closing, `RedisQueue(${this.q.key}).close()`);
   }
 
-  private async _close(): Promise<void> {
+  /** @internal */ private async _close(): Promise<void> {
     const q = this.q;
     q._closed = true; // from now on operations throw; what is buffered is still sent below
     try {
@@ -185,7 +185,7 @@ export class Engine {
     });
   }
 
-  private _flushAll(): Promise<void> {
+  /** @internal */ private _flushAll(): Promise<void> {
     if (this._flushing !== null) {
       // One batch at a time keeps puts in order; come back when this one is done.
       return this._flushing.then(() => this._flushAll());
@@ -197,7 +197,7 @@ export class Engine {
     });
   }
 
-  private async _flushOnce(): Promise<void> {
+  /** @internal */ private async _flushOnce(): Promise<void> {
     const q = this.q;
     const jobs: Promise<void>[] = [];
     if (this._acks.length !== 0) jobs.push(this._sendAcks(this._acks.splice(0)));
@@ -227,7 +227,7 @@ export class Engine {
     for (const o of outcomes) if (o.status === "rejected") throw o.reason;
   }
 
-  private async _sendItems(batch: Outgoing[]): Promise<void> {
+  /** @internal */ private async _sendItems(batch: Outgoing[]): Promise<void> {
     const q = this.q;
     q._sending += batch.length;
     const seen = this._spaceSeen;
@@ -264,20 +264,23 @@ export class Engine {
     }
   }
 
-  private _refuse(batch: Outgoing[]): void {
+  /** @internal */ private _refuse(batch: Outgoing[]): void {
     for (const o of batch)
       o.done?.setException(new QueueShutDown("put(): the queue was shut down"));
     this._reportLost(batch.filter((o) => o.done === null).length, "the queue was shut down");
   }
 
-  private _reportLost(n: number, why: string): void {
+  /** @internal */ private _reportLost(n: number, why: string): void {
     if (n === 0 || this.q._loop.isClosed()) return;
     this.q._loop.callExceptionHandler({
       message: `RedisQueue(${this.q.key}): ${n} item(s) given to putNowait() were not stored: ${why}`,
     });
   }
 
-  private async _sendShutdown(batch: Outgoing[], immediate: "0" | "1"): Promise<void> {
+  /** @internal */ private async _sendShutdown(
+    batch: Outgoing[],
+    immediate: "0" | "1",
+  ): Promise<void> {
     const q = this.q;
     let reply: number[];
     try {
@@ -307,7 +310,7 @@ export class Engine {
     this.flushSoon();
   }
 
-  private async _sendAcks(ids: string[]): Promise<void> {
+  /** @internal */ private async _sendAcks(ids: string[]): Promise<void> {
     const q = this.q;
     try {
       const reply = await this.cmd.corioAck(
@@ -399,7 +402,7 @@ export class Engine {
     return Number(unfinished);
   }
 
-  private _onEvent(message: string): void {
+  /** @internal */ private _onEvent(message: string): void {
     const q = this.q;
     if (q._closed || q._loop.isClosed()) return;
     if (message === "empty") {
@@ -415,7 +418,7 @@ export class Engine {
     this._poke();
   }
 
-  /** Re-reads the counts, then lets putters (and the outbox) try again. */
+  /** @internal Re-reads the counts, then lets putters (and the outbox) try again. */
   private _refresh(): void {
     const q = this.q;
     if (q._putters.length === 0 && q._outbox.length === 0 && q._sending === 0) {
@@ -432,7 +435,7 @@ export class Engine {
     });
   }
 
-  private _maintain(): void {
+  /** @internal */ private _maintain(): void {
     const q = this.q;
     if (q._closed) return;
     // Renew what this consumer holds, so no other consumer takes it over while it is worked on.

@@ -15,10 +15,10 @@ type Entry = [string, string[] | null];
 export class Reader {
   /** True once a read found nothing left after the shutdown flag was set in Redis. */
   drained = false;
-  private readonly _e: Engine;
-  private _reading = false;
-  private _readerId: number | null = null;
-  private _lastClaim = 0;
+  /** @internal */ private readonly _e: Engine;
+  /** @internal */ private _reading = false;
+  /** @internal */ private _readerId: number | null = null;
+  /** @internal */ private _lastClaim = 0;
 
   constructor(engine: Engine) {
     this._e = engine;
@@ -53,7 +53,7 @@ export class Reader {
     this._e.cmd.client("UNBLOCK", this._readerId).catch(() => {});
   }
 
-  private async _loop(): Promise<void> {
+  /** @internal */ private async _loop(): Promise<void> {
     const e = this._e;
     const q = e.q;
     const label = `RedisQueue(${q.key}).get(): reading`;
@@ -114,7 +114,7 @@ export class Reader {
     }
   }
 
-  /** Takes over entries that a consumer left idle for `claimIdleMs` (it died, most likely). */
+  /** @internal Takes over entries that a consumer left idle for `claimIdleMs` (it died, most likely). */
   private async _claim(need: number): Promise<Entry[]> {
     // Redis measures idle time on the wall clock, whatever the loop's clock is.
     const now = Date.now();
@@ -134,7 +134,7 @@ export class Reader {
     return reply[1].filter((entry) => entry[1] !== null);
   }
 
-  private _deliver(entries: Entry[]): void {
+  /** @internal */ private _deliver(entries: Entry[]): void {
     const q = this._e.q;
     for (const [id, fields] of entries) {
       q._inbox.push([id, fields![1]!]);

@@ -97,11 +97,11 @@ export class Deque<T> {
     return out;
   }
 
-  private _grow(): void {
+  /** @internal */ private _grow(): void {
     this._resize(this._buf.length * 2);
   }
 
-  private _resize(cap: number): void {
+  /** @internal */ private _resize(cap: number): void {
     // Copied by index into a buffer made at its final size: building it with push() reallocated
     // it as it grew, which made putting a million items into an unbounded queue three times slower.
     const { _buf: buf, _head: head, _mask: mask, size } = this;

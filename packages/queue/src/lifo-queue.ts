@@ -3,7 +3,7 @@ import type { ItemStore } from "./store.js";
 
 /** @internal The LIFO store: a plain array used as a stack. */
 class StackStore<T> implements ItemStore<T> {
-  private _items: T[] = [];
+  /** @internal */ private _items: T[] = [];
   get size(): number {
     return this._items.length;
   }

@@ -49,11 +49,11 @@ abstract class QueueOperation<T, R> implements Coroutine<R> {
    * own, fast path first: the resuming below is kept out of it, behind one test of `_waiter`.
    */
   abstract next(): IteratorResult<Yielded, R>;
-  /** The waiting list this operation parks in. */
+  /** @internal The waiting list this operation parks in. */
   abstract _lot(): ParkingLot<void>;
-  /** Hands a wake-up this operation will not use to the next waiter, if there is use for it. */
+  /** @internal Hands a wake-up this operation will not use to the next waiter, if there is use for it. */
   abstract _passOn(): void;
-  /** A fresh operation of the same kind, for awaiting this one again while it waits. */
+  /** @internal A fresh operation of the same kind, for awaiting this one again while it waits. */
   abstract _copy(): QueueOperation<T, R>;
 
   [Symbol.iterator](): Coroutine<R> {
@@ -61,7 +61,7 @@ abstract class QueueOperation<T, R> implements Coroutine<R> {
     return this._waiter === null ? this : this._copy();
   }
 
-  /** `next()` while a waiter is parked: waits on, leaves if cancelled, or tries again once woken. */
+  /** @internal `next()` while a waiter is parked: waits on, leaves if cancelled, or tries again once woken. */
   _resume(): IteratorResult<Yielded, R> {
     const waiter = this._waiter!;
     if (!waiter.done()) return waiter[Symbol.iterator]().next() as IteratorResult<Yielded, R>;
@@ -80,7 +80,7 @@ abstract class QueueOperation<T, R> implements Coroutine<R> {
     }
   }
 
-  /** What a woken operation does: try again (it may park again if another took the item). */
+  /** @internal What a woken operation does: try again (it may park again if another took the item). */
   _woken(): IteratorResult<Yielded, R> {
     return this.next();
   }
@@ -95,14 +95,14 @@ abstract class QueueOperation<T, R> implements Coroutine<R> {
     return { value: value as R, done: true };
   }
 
-  /** Parks a waiter labelled `label` on the queue's loop and yields it to the task. */
+  /** @internal Parks a waiter labelled `label` on the queue's loop and yields it to the task. */
   _park(label: string): IteratorResult<Yielded, R> {
     const fut = this._lot().park(this._queue._getLoop(), label);
     this._waiter = fut;
     return fut[Symbol.iterator]().next() as IteratorResult<Yielded, R>;
   }
 
-  /** Stops waiting; if woken for something it will not use, passes the wake-up on. */
+  /** @internal Stops waiting; if woken for something it will not use, passes the wake-up on. */
   _leave(): void {
     const waiter = this._waiter!;
     this._waiter = null;
@@ -142,16 +142,16 @@ export class GetOperation<T> extends QueueOperation<T, T> {
     return this._park("Queue.get()");
   }
 
-  _lot(): ParkingLot<void> {
+  /** @internal */ _lot(): ParkingLot<void> {
     return this._queue._getters;
   }
 
-  _passOn(): void {
+  /** @internal */ _passOn(): void {
     const queue = this._queue;
     if (queue._store.size !== 0) queue._getters.pop(undefined);
   }
 
-  _copy(): GetOperation<T> {
+  /** @internal */ _copy(): GetOperation<T> {
     return new GetOperation(this._queue);
   }
 }
@@ -192,16 +192,16 @@ export class PutOperation<T> extends QueueOperation<T, void> {
     return this._park("Queue.put()");
   }
 
-  _lot(): ParkingLot<void> {
+  /** @internal */ _lot(): ParkingLot<void> {
     return this._queue._putters;
   }
 
-  _passOn(): void {
+  /** @internal */ _passOn(): void {
     const queue = this._queue;
     if (!queue.full()) queue._putters.pop(undefined);
   }
 
-  _copy(): PutOperation<T> {
+  /** @internal */ _copy(): PutOperation<T> {
     return new PutOperation(this._queue, this._item);
   }
 }
@@ -224,18 +224,18 @@ export class JoinOperation extends QueueOperation<unknown, void> {
     return this._park("Queue.join()");
   }
 
-  override _woken(): IteratorResult<Yielded, void> {
+  /** @internal */ override _woken(): IteratorResult<Yielded, void> {
     // As asyncio's Event.wait(): once released, join() returns even if items came in since.
     return DONE;
   }
 
-  _lot(): ParkingLot<void> {
+  /** @internal */ _lot(): ParkingLot<void> {
     return this._queue._joiners;
   }
 
-  _passOn(): void {}
+  /** @internal */ _passOn(): void {}
 
-  _copy(): JoinOperation {
+  /** @internal */ _copy(): JoinOperation {
     return new JoinOperation(this._queue);
   }
 }

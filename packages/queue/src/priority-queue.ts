@@ -78,11 +78,11 @@ export function comparePriorities(a: unknown, b: unknown): number {
 
 /** @internal The heap store. */
 class HeapStore<T> implements ItemStore<T> {
-  private _items: T[] = [];
-  private _keys: unknown[] = [];
-  private _seqs: number[] = [];
-  private _path: number[] = [];
-  private _seq = 0;
+  /** @internal */ private _items: T[] = [];
+  /** @internal */ private _keys: unknown[] = [];
+  /** @internal */ private _seqs: number[] = [];
+  /** @internal */ private _path: number[] = [];
+  /** @internal */ private _seq = 0;
 
   constructor(
     private readonly _compare: ((a: unknown, b: unknown) => number) | null,
@@ -93,7 +93,7 @@ class HeapStore<T> implements ItemStore<T> {
     return this._items.length;
   }
 
-  /** True if entry (ka, sa) comes out before entry (kb, sb). */
+  /** @internal True if entry (ka, sa) comes out before entry (kb, sb). */
   private _less(ka: unknown, sa: number, kb: unknown, sb: number): boolean {
     const c = this._compare === null ? comparePriorities(ka, kb) : this._compare(ka, kb);
     return c < 0 || (!(c > 0) && sa < sb);

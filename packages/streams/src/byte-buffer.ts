@@ -11,12 +11,13 @@
 const EMPTY = Buffer.allocUnsafe(0);
 
 export class ByteBuffer {
-  private _data: Buffer = EMPTY;
-  private _start = 0;
-  private _end = 0;
+  /** @internal */ private _data: Buffer = EMPTY;
+  /** @internal */ private _start = 0;
+  /** @internal */ private _end = 0;
   /**
    * True while `_data` is a chunk pushed into an empty buffer and kept as it is (no copy): the
    * buffer never writes into it, so what `take` returns can be a view of it.
+   * @internal
    */
   private _adopted = false;
 
@@ -44,7 +45,7 @@ export class ByteBuffer {
     this._end += n;
   }
 
-  private _makeRoom(n: number): void {
+  /** @internal */ private _makeRoom(n: number): void {
     const live = this._end - this._start;
     if (!this._adopted && live + n <= this._data.length && this._start >= this._data.length >>> 1) {
       this._data.copy(this._data, 0, this._start, this._end);
@@ -80,7 +81,7 @@ export class ByteBuffer {
     return out;
   }
 
-  private _clearStorage(): void {
+  /** @internal */ private _clearStorage(): void {
     this._data = EMPTY;
     this._start = this._end = 0;
     this._adopted = false;

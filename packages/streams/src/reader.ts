@@ -36,17 +36,17 @@ const NEWLINE = Buffer.from("\n");
  * const line = yield* reader.readline();
  */
 export class StreamReader {
-  private readonly _loop: EventLoop;
-  private readonly _limit: number;
-  private readonly _buffer = new ByteBuffer();
-  private _eof = false;
-  private _waiter: Future<void> | null = null;
-  private _exception: unknown = null;
-  private _transport: ReadTransport | null = null;
-  private _paused = false;
-  /** The `trackExternal` release of the current wait, and the waiter it belongs to. */
+  /** @internal */ private readonly _loop: EventLoop;
+  /** @internal */ private readonly _limit: number;
+  /** @internal */ private readonly _buffer = new ByteBuffer();
+  /** @internal */ private _eof = false;
+  /** @internal */ private _waiter: Future<void> | null = null;
+  /** @internal */ private _exception: unknown = null;
+  /** @internal */ private _transport: ReadTransport | null = null;
+  /** @internal */ private _paused = false;
+  /** @internal The `trackExternal` release of the current wait, and the waiter it belongs to. */
   private _release: (() => void) | null = null;
-  private _releaseOwner: Future<void> | null = null;
+  /** @internal */ private _releaseOwner: Future<void> | null = null;
 
   /**
    * Makes a reader with nothing attached; feed it with `feedData` / `feedEof`, or attach a Node
@@ -101,7 +101,7 @@ export class StreamReader {
     }
   }
 
-  private _wakeup(): void {
+  /** @internal */ private _wakeup(): void {
     const waiter = this._waiter;
     if (waiter !== null) {
       this._waiter = null;
@@ -178,7 +178,7 @@ export class StreamReader {
     };
   }
 
-  private _maybeResume(): void {
+  /** @internal */ private _maybeResume(): void {
     if (this._paused && this._buffer.length <= this._limit) {
       this._paused = false;
       this._transport!.resumeReading();
@@ -190,6 +190,7 @@ export class StreamReader {
    * the wait with `_endWait` in a `finally`. Buffered bytes are untouched, so a cancelled wait
    * loses nothing. `name` is the read method, `label` what task listings show. (Two calls rather
    * than a generator: one object less per wait on the hot path.)
+   * @internal
    */
   private _startWait(name: string, label: string): Future<void> {
     if (this._waiter !== null) {
@@ -214,12 +215,12 @@ export class StreamReader {
     return waiter;
   }
 
-  private _endWait(waiter: Future<void>): void {
+  /** @internal */ private _endWait(waiter: Future<void>): void {
     if (this._waiter === waiter) this._waiter = null;
     if (this._releaseOwner === waiter) this._releaseExternal();
   }
 
-  private _releaseExternal(): void {
+  /** @internal */ private _releaseExternal(): void {
     const release = this._release;
     if (release !== null) {
       this._release = null;
@@ -247,7 +248,7 @@ export class StreamReader {
     return this._read(n);
   }
 
-  private *_read(n: number): Coroutine<Buffer> {
+  /** @internal */ private *_read(n: number): Coroutine<Buffer> {
     if (this._exception !== null) throw this._exception;
     if (n === 0) return EMPTY;
     if (n < 0) {
@@ -291,7 +292,7 @@ export class StreamReader {
     return this._readexactly(n);
   }
 
-  private *_readexactly(n: number): Coroutine<Buffer> {
+  /** @internal */ private *_readexactly(n: number): Coroutine<Buffer> {
     if (this._exception !== null) throw this._exception;
     if (n === 0) return EMPTY;
     while (this._buffer.length < n) {
@@ -330,7 +331,7 @@ export class StreamReader {
     return this._readuntil(seps);
   }
 
-  private *_readuntil(seps: Buffer[]): Coroutine<Buffer> {
+  /** @internal */ private *_readuntil(seps: Buffer[]): Coroutine<Buffer> {
     if (this._exception !== null) throw this._exception;
     const minLen = seps[0]!.length;
     const maxLen = seps[seps.length - 1]!.length;

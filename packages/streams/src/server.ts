@@ -91,15 +91,15 @@ export interface SocketAddress {
  * yield* server.serveForever();
  */
 export class Server {
-  private readonly _server: net.Server;
-  private readonly _loop: EventLoop;
-  private readonly _clients = new Set<net.Socket>();
-  private readonly _address: SocketAddress;
-  private _closing = false;
-  private _closed = false;
-  private _releaseListening: (() => void) | null;
-  private _forever: Future<void> | null = null;
-  private _waiters: Future<void>[] = [];
+  /** @internal */ private readonly _server: net.Server;
+  /** @internal */ private readonly _loop: EventLoop;
+  /** @internal */ private readonly _clients = new Set<net.Socket>();
+  /** @internal */ private readonly _address: SocketAddress;
+  /** @internal */ private _closing = false;
+  /** @internal */ private _closed = false;
+  /** @internal */ private _releaseListening: (() => void) | null;
+  /** @internal */ private _forever: Future<void> | null = null;
+  /** @internal */ private _waiters: Future<void>[] = [];
 
   /** @internal Made by `startServer` / `startUnixServer` once the server listens. */
   constructor(
@@ -137,7 +137,7 @@ export class Server {
     server.on(event, (socket: net.Socket) => this._accept(socket, limit, path, clientConnected));
   }
 
-  private _accept(
+  /** @internal */ private _accept(
     socket: net.Socket,
     limit: number,
     path: string | null,
@@ -184,7 +184,7 @@ export class Server {
     });
   }
 
-  private _stopListening(): void {
+  /** @internal */ private _stopListening(): void {
     if (this._server.listening) this._server.close();
     const release = this._releaseListening;
     this._releaseListening = null;
@@ -263,7 +263,7 @@ export class Server {
     return this._waitClosed();
   }
 
-  private *_waitClosed(): Coroutine<void> {
+  /** @internal */ private *_waitClosed(): Coroutine<void> {
     if (this._closed) return;
     const waiter = this._loop.createFuture<void>("Server.waitClosed()");
     this._waiters.push(waiter);

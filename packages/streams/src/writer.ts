@@ -51,17 +51,17 @@ export interface StreamWriterOptions {
  * yield* writer.waitClosed();
  */
 export class StreamWriter {
-  private readonly _stream: Writable;
-  private readonly _loop: EventLoop;
-  private readonly _reader: StreamReader | null;
-  private readonly _canWriteEof: boolean;
-  private readonly _extraInfo: ((name: string) => unknown) | undefined;
-  private readonly _drainWaiters = new Set<Future<void>>();
-  private _closeWaiters: Future<void>[] = [];
-  private _closing = false;
-  private _eofWritten = false;
-  private _lost = false;
-  private _error: unknown = null;
+  /** @internal */ private readonly _stream: Writable;
+  /** @internal */ private readonly _loop: EventLoop;
+  /** @internal */ private readonly _reader: StreamReader | null;
+  /** @internal */ private readonly _canWriteEof: boolean;
+  /** @internal */ private readonly _extraInfo: ((name: string) => unknown) | undefined;
+  /** @internal */ private readonly _drainWaiters = new Set<Future<void>>();
+  /** @internal */ private _closeWaiters: Future<void>[] = [];
+  /** @internal */ private _closing = false;
+  /** @internal */ private _eofWritten = false;
+  /** @internal */ private _lost = false;
+  /** @internal */ private _error: unknown = null;
 
   /**
    * Wraps a Node Writable; prefer `writerFromStream`, which also makes the loop's closing destroy
@@ -100,7 +100,7 @@ export class StreamWriter {
     return this._stream;
   }
 
-  private _onClose(): void {
+  /** @internal */ private _onClose(): void {
     this._lost = true;
     this._resolveDrains(this._error);
     const waiters = this._closeWaiters;
@@ -113,7 +113,7 @@ export class StreamWriter {
     }
   }
 
-  private _resolveDrains(error: unknown): void {
+  /** @internal */ private _resolveDrains(error: unknown): void {
     if (this._drainWaiters.size === 0 || this._loop.isClosed()) return;
     for (const w of this._drainWaiters) {
       if (w.done()) continue;
@@ -275,7 +275,7 @@ export class StreamWriter {
     return this._waitClosed();
   }
 
-  private *_waitClosed(): Coroutine<void> {
+  /** @internal */ private *_waitClosed(): Coroutine<void> {
     if (!this._lost) {
       const waiter = this._loop.createFuture<void>("StreamWriter.waitClosed()");
       this._closeWaiters.push(waiter);

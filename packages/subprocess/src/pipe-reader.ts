@@ -50,16 +50,16 @@ export function toBuffer(method: string, data: unknown): Buffer {
  * const line = yield* proc.stdout!.readline();
  */
 export class StreamReader {
-  private readonly _loop: I.EventLoop;
-  private readonly _limit: number;
-  private readonly _label: string;
-  private _chunks: Buffer[] = [];
-  private _size = 0;
-  private _eof = false;
-  private _exception: unknown = null;
-  private _waiter: I.Future<void> | null = null;
-  private _source: Readable | null = null;
-  private _paused = false;
+  /** @internal */ private readonly _loop: I.EventLoop;
+  /** @internal */ private readonly _limit: number;
+  /** @internal */ private readonly _label: string;
+  /** @internal */ private _chunks: Buffer[] = [];
+  /** @internal */ private _size = 0;
+  /** @internal */ private _eof = false;
+  /** @internal */ private _exception: unknown = null;
+  /** @internal */ private _waiter: I.Future<void> | null = null;
+  /** @internal */ private _source: Readable | null = null;
+  /** @internal */ private _paused = false;
 
   /** @internal */
   constructor(loop: I.EventLoop, limit: number, label: string) {
@@ -242,7 +242,7 @@ export class StreamReader {
     };
   }
 
-  private *_waitForData(method: string): I.Coroutine<void> {
+  /** @internal */ private *_waitForData(method: string): I.Coroutine<void> {
     if (this._waiter !== null) {
       throw new RuntimeError(
         `${method}() called while another coroutine is already waiting for incoming data`,
@@ -261,25 +261,25 @@ export class StreamReader {
     }
   }
 
-  private _wake(): void {
+  /** @internal */ private _wake(): void {
     const waiter = this._waiter;
     if (waiter !== null && !waiter.done() && !this._loop.isClosed()) waiter.setResult(undefined);
   }
 
-  private _maybeResume(force = false): void {
+  /** @internal */ private _maybeResume(force = false): void {
     if (this._paused && (force || this._size <= this._limit)) {
       this._paused = false;
       this._source?.resume();
     }
   }
 
-  /** Joins the buffered chunks into one (searching needs one buffer). */
+  /** @internal Joins the buffered chunks into one (searching needs one buffer). */
   private _coalesce(): Buffer {
     if (this._chunks.length > 1) this._chunks = [Buffer.concat(this._chunks, this._size)];
     return this._chunks[0] ?? EMPTY;
   }
 
-  /** Removes and returns the first `n` buffered bytes. */
+  /** @internal Removes and returns the first `n` buffered bytes. */
   private _take(n: number): Buffer {
     if (n === 0) return EMPTY;
     let out: Buffer;

@@ -32,13 +32,13 @@ function brokenPipe(label: string): Error {
  * yield* proc.stdin!.drain();
  */
 export class StreamWriter {
-  private readonly _loop: I.EventLoop;
-  private readonly _sink: Writable;
-  private readonly _label: string;
-  private _error: unknown = null;
-  private _closing = false;
-  private _closed = false;
-  private readonly _waiters = new Set<I.Future<void>>();
+  /** @internal */ private readonly _loop: I.EventLoop;
+  /** @internal */ private readonly _sink: Writable;
+  /** @internal */ private readonly _label: string;
+  /** @internal */ private _error: unknown = null;
+  /** @internal */ private _closing = false;
+  /** @internal */ private _closed = false;
+  /** @internal */ private readonly _waiters = new Set<I.Future<void>>();
 
   /** @internal */
   constructor(loop: I.EventLoop, sink: Writable, label: string) {
@@ -145,7 +145,7 @@ export class StreamWriter {
     this._sink.destroy();
   }
 
-  /** Throws the pipe's error; a pipe destroyed under us (its 'close' event not seen yet) is EPIPE. */
+  /** @internal Throws the pipe's error; a pipe destroyed under us (its 'close' event not seen yet) is EPIPE. */
   private _checkBroken(): void {
     if (this._error === null && this._sink.destroyed && !this._closing) {
       this._error = brokenPipe(this._label);
@@ -153,7 +153,7 @@ export class StreamWriter {
     if (this._error !== null) throw this._error;
   }
 
-  private *_wait(method: string): I.Coroutine<void> {
+  /** @internal */ private *_wait(method: string): I.Coroutine<void> {
     const fut = this._loop.createFuture<void>(`${this._label}.${method}()`);
     this._waiters.add(fut);
     const release = this._loop.trackExternal(`${this._label}: ${method}()`);
@@ -165,7 +165,7 @@ export class StreamWriter {
     }
   }
 
-  private _wakeAll(): void {
+  /** @internal */ private _wakeAll(): void {
     if (this._loop.isClosed()) return;
     for (const fut of this._waiters) if (!fut.done()) fut.setResult(undefined);
   }

@@ -60,13 +60,13 @@ export class Process {
   /** The child's stderr when created with `stderr: PIPE`, else `null`. @asyncio `Process.stderr` */
   readonly stderr: StreamReader | null;
 
-  private readonly _child: ChildProcess;
-  private readonly _loop: I.EventLoop;
-  private readonly _label: string;
-  private _returncode: number | null = null;
-  private _finished = false;
-  private readonly _waiters = new Set<I.Future<number>>();
-  private _forget: (() => void) | null;
+  /** @internal */ private readonly _child: ChildProcess;
+  /** @internal */ private readonly _loop: I.EventLoop;
+  /** @internal */ private readonly _label: string;
+  /** @internal */ private _returncode: number | null = null;
+  /** @internal */ private _finished = false;
+  /** @internal */ private readonly _waiters = new Set<I.Future<number>>();
+  /** @internal */ private _forget: (() => void) | null;
 
   /** @internal Made by `createSubprocessExec` / `createSubprocessShell` once the child has spawned. */
   constructor(loop: I.EventLoop, child: ChildProcess, layout: PipeLayout, label: string) {
@@ -222,7 +222,7 @@ export class Process {
     return `<Process ${this.pid}>`;
   }
 
-  private _finish(): void {
+  /** @internal */ private _finish(): void {
     this._finished = true;
     if (this._forget !== null) {
       this._forget();
@@ -233,7 +233,7 @@ export class Process {
     for (const fut of this._waiters) if (!fut.done()) fut.setResult(code);
   }
 
-  /** The loop is closing: nothing may outlive it. */
+  /** @internal The loop is closing: nothing may outlive it. */
   private _onLoopClose(): void {
     this._forget = null;
     const child = this._child;

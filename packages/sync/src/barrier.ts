@@ -195,19 +195,19 @@ export class Barrier {
     };
   }
 
-  /** Waits while the barrier drains or resets; fails if it is broken. */
+  /** @internal Waits while the barrier drains or resets; fails if it is broken. */
   private *_block(): Coroutine<void> {
     yield* this._cond.waitFor(() => this._state !== "draining" && this._state !== "resetting");
     if (this._state === "broken") throw new BrokenBarrierError("Barrier aborted");
   }
 
-  /** The last party arrived: let everyone through. */
+  /** @internal The last party arrived: let everyone through. */
   private _release(): void {
     this._state = "draining";
     this._cond.notifyAll();
   }
 
-  /** Waits for the barrier to fill; fails if it is reset or broken meanwhile. */
+  /** @internal Waits for the barrier to fill; fails if it is reset or broken meanwhile. */
   private *_wait(): Coroutine<void> {
     yield* this._cond.waitFor(() => this._state !== "filling");
     if (this._state === "broken" || this._state === "resetting") {
@@ -215,7 +215,7 @@ export class Barrier {
     }
   }
 
-  /** The last task out ends the draining or resetting phase. */
+  /** @internal The last task out ends the draining or resetting phase. */
   private _exit(): void {
     if (this._count === 0) {
       if (this._state === "resetting" || this._state === "draining") this._state = "filling";

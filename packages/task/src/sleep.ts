@@ -64,8 +64,8 @@ function wake(fut: SleepFuture<unknown>): void {
  * holds that loop's handle.
  */
 class SleepFuture<T> extends Future<T> implements TimerEntry {
-  _value: T;
-  private readonly _ms: number;
+  /** @internal */ _value: T;
+  /** @internal */ private readonly _ms: number;
   timerWhen = 0;
   timerSeq = -1;
   /** `wake` while armed on a corio loop, another loop's timer handle, or null. */

@@ -42,8 +42,8 @@ export interface Slot {
  * it comes up, so cancelling costs O(1); `size` counts only the jobs still queued.
  */
 export class JobQueue {
-  private _items: (Job | undefined)[] = [];
-  private _head = 0;
+  /** @internal */ private _items: (Job | undefined)[] = [];
+  /** @internal */ private _head = 0;
   size = 0;
 
   push(job: Job): void {

@@ -40,16 +40,16 @@ const NO_ARGS: readonly unknown[] = [];
  * yield* pool.shutdown();
  */
 export class ThreadPool {
-  private readonly _max: number;
-  private readonly _onCancel: CancelMode;
-  private readonly _slots = new Set<Slot>();
-  private readonly _idle: Slot[] = [];
-  private readonly _queue = new JobQueue();
-  private _alive = 0;
-  private _nextId = 1;
-  private _shutdown = false;
-  private readonly _loops = new Map<I.EventLoop, () => void>();
-  private readonly _waiters: I.Future<void>[] = [];
+  /** @internal */ private readonly _max: number;
+  /** @internal */ private readonly _onCancel: CancelMode;
+  /** @internal */ private readonly _slots = new Set<Slot>();
+  /** @internal */ private readonly _idle: Slot[] = [];
+  /** @internal */ private readonly _queue = new JobQueue();
+  /** @internal */ private _alive = 0;
+  /** @internal */ private _nextId = 1;
+  /** @internal */ private _shutdown = false;
+  /** @internal */ private readonly _loops = new Map<I.EventLoop, () => void>();
+  /** @internal */ private readonly _waiters: I.Future<void>[] = [];
   /** @internal The loop whose default pool this is; its closing shuts the pool down. */
   _owner: I.EventLoop | null = null;
 
@@ -248,7 +248,7 @@ export class ThreadPool {
     return fut as I.Future<R>;
   }
 
-  private *_waitShutdown(wait: boolean): I.Coroutine<void> {
+  /** @internal */ private *_waitShutdown(wait: boolean): I.Coroutine<void> {
     if (!wait || this._alive === 0) return;
     const loop = getRunningLoop();
     const fut = loop.createFuture<void>("ThreadPool.shutdown()");
@@ -263,7 +263,7 @@ export class ThreadPool {
     }
   }
 
-  private _spawn(): Slot {
+  /** @internal */ private _spawn(): Slot {
     const worker = new Worker(WORKER_SOURCE, { eval: true });
     const slot: Slot = { worker, job: null, killed: false, crash: undefined };
     this._slots.add(slot);
@@ -276,7 +276,7 @@ export class ThreadPool {
     return slot;
   }
 
-  private _start(slot: Slot, job: Job): void {
+  /** @internal */ private _start(slot: Slot, job: Job): void {
     job.state = RUNNING;
     job.slot = slot;
     slot.job = job;
@@ -294,7 +294,7 @@ export class ThreadPool {
     }
   }
 
-  private _message(slot: Slot, msg: [number, number, unknown]): void {
+  /** @internal */ private _message(slot: Slot, msg: [number, number, unknown]): void {
     const job = slot.job;
     // Only the worker program's own replies count (a job module could post to parentPort too).
     if (job === null || !Array.isArray(msg) || job.id !== msg[0]) return;
@@ -306,7 +306,7 @@ export class ThreadPool {
     this._next(slot);
   }
 
-  private _settle(job: Job, ok: boolean, value: unknown): void {
+  /** @internal */ private _settle(job: Job, ok: boolean, value: unknown): void {
     job.state = DONE;
     this._release(job);
     const { fut } = job;
@@ -315,7 +315,7 @@ export class ThreadPool {
     else fut.setException(value);
   }
 
-  private _release(job: Job): void {
+  /** @internal */ private _release(job: Job): void {
     const release = job.release;
     if (release !== null) {
       job.release = null;
@@ -323,7 +323,7 @@ export class ThreadPool {
     }
   }
 
-  /** Gives a free worker the next queued job, or parks it (or ends it after shutdown). */
+  /** @internal Gives a free worker the next queued job, or parks it (or ends it after shutdown). */
   private _next(slot: Slot): void {
     if (slot.killed) return;
     const job = this._queue.shift();
@@ -338,13 +338,13 @@ export class ThreadPool {
     }
   }
 
-  /** Takes a queued job out of the count; the queue skips it lazily. */
+  /** @internal Takes a queued job out of the count; the queue skips it lazily. */
   private _drop(job: Job): void {
     this._queue.forget(job);
     this._release(job);
   }
 
-  private _cancelled(job: Job): void {
+  /** @internal */ private _cancelled(job: Job): void {
     if (job.state === QUEUED) {
       this._drop(job);
       this._checkFinished();
@@ -360,7 +360,7 @@ export class ThreadPool {
     }
   }
 
-  /** Starts workers for queued jobs while there is room (after a kill or a crash). */
+  /** @internal Starts workers for queued jobs while there is room (after a kill or a crash). */
   private _refill(): void {
     while (this._slots.size < this._max) {
       const job = this._queue.shift();
@@ -370,7 +370,7 @@ export class ThreadPool {
     this._checkFinished();
   }
 
-  private _kill(slot: Slot): void {
+  /** @internal */ private _kill(slot: Slot): void {
     if (slot.killed) return;
     slot.killed = true;
     this._slots.delete(slot);
@@ -379,7 +379,7 @@ export class ThreadPool {
     slot.worker.terminate().then(undefined, () => {});
   }
 
-  private _exited(slot: Slot, code: number): void {
+  /** @internal */ private _exited(slot: Slot, code: number): void {
     this._alive--;
     if (!slot.killed) {
       slot.killed = true;
@@ -406,7 +406,7 @@ export class ThreadPool {
     this._checkFinished();
   }
 
-  /** After shutdown, once the last worker has exited: wake the waiters, leave the loops. */
+  /** @internal After shutdown, once the last worker has exited: wake the waiters, leave the loops. */
   private _checkFinished(): void {
     if (!this._shutdown || this._alive > 0 || this._queue.size > 0) return;
     for (const fut of this._waiters.splice(0)) {
@@ -416,7 +416,7 @@ export class ThreadPool {
     this._loops.clear();
   }
 
-  /** The loop closed: its jobs can never be awaited again, so stop them and every idle worker. */
+  /** @internal The loop closed: its jobs can never be awaited again, so stop them and every idle worker. */
   private _loopClosed(loop: I.EventLoop): void {
     this._loops.delete(loop);
     for (const job of [...this._queue.pending()]) if (job.loop === loop) this._drop(job);
