@@ -74,6 +74,13 @@ const SMOKES = {
     check(JSON.stringify(result) === '["a","b"]', "run() with a Lock and a Queue");
     check(JSON.stringify(log) === '["a in","b in"]', "the lock serialised the workers");
     check(typeof gather === "function", "gather is exported");
+    // Node prints an uncaught error under its constructor's name: a bundled class that names
+    // itself in its body would print as "_DeadlockError".
+    for (const [name, value] of Object.entries(m)) {
+      if (typeof value === "function" && /(Error|Group|Interrupt)$/.test(name)) {
+        check(value.name === name, "class " + name + " keeps its name once built (got " + value.name + ")");
+      }
+    }
   `,
 };
 

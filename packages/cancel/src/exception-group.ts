@@ -117,6 +117,10 @@ export class ExceptionGroup<E = unknown> extends AggregateError {
   }
 }
 
+// The class names itself in its body, so bundlers emit it as `class _ExceptionGroup`; its name is
+// what Node.js prints for an uncaught group.
+Object.defineProperty(ExceptionGroup, "name", { value: "ExceptionGroup" });
+
 function splitGroup(
   group: ExceptionGroup<unknown>,
   predicate: (error: unknown) => boolean,

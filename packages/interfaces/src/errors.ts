@@ -46,12 +46,14 @@ function stampPrototype(proto: object): void {
 /**
  * Base class of corio's errors: its subclasses keep one identity across copies of the package.
  *
- * A subclass passes its own brand (its name is a good one) to the constructor's third argument.
+ * A subclass passes its own brand (its name is a good one) to the constructor's third argument,
+ * as a string literal: a class that names itself inside its body is emitted by bundlers as
+ * `class _Name`, and Node.js prints that name when such an error goes uncaught.
  *
  * @example
  * class LockBroken extends CorioError {
  *   static readonly brand = "LockBroken";
- *   constructor(message?: string) { super(message, undefined, LockBroken.brand); }
+ *   constructor(message?: string) { super(message, undefined, "LockBroken"); }
  * }
  *
  * @asyncio none: asyncio's errors share no base class; this one lets `instanceof` work across
@@ -101,7 +103,7 @@ export class CorioError extends Error {
 export class CancelledError extends CorioError {
   static override readonly brand = "CancelledError";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message ?? "", options, CancelledError.brand);
+    super(message ?? "", options, "CancelledError");
   }
 }
 
@@ -117,7 +119,7 @@ export class CancelledError extends CorioError {
 export class InvalidStateError extends CorioError {
   static override readonly brand = "InvalidStateError";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message, options, InvalidStateError.brand);
+    super(message, options, "InvalidStateError");
   }
 }
 
@@ -135,7 +137,7 @@ export class InvalidStateError extends CorioError {
 export class TimeoutError extends CorioError {
   static override readonly brand = "TimeoutError";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message, options, TimeoutError.brand);
+    super(message, options, "TimeoutError");
   }
 }
 
@@ -150,7 +152,7 @@ export class TimeoutError extends CorioError {
 export class RuntimeError extends CorioError {
   static override readonly brand = "RuntimeError";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message, options, RuntimeError.brand);
+    super(message, options, "RuntimeError");
   }
 }
 
@@ -168,7 +170,7 @@ export class RuntimeError extends CorioError {
 export class DeadlockError extends CorioError {
   static override readonly brand = "DeadlockError";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message, options, DeadlockError.brand);
+    super(message, options, "DeadlockError");
   }
 }
 
@@ -188,7 +190,7 @@ export class DeadlockError extends CorioError {
 export class KeyboardInterrupt extends CorioError {
   static override readonly brand = "KeyboardInterrupt";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message, options, KeyboardInterrupt.brand);
+    super(message, options, "KeyboardInterrupt");
   }
 }
 
@@ -214,7 +216,7 @@ export function isCancelledError(value: unknown): value is CancelledError {
 export class QueueEmpty extends CorioError {
   static override readonly brand = "QueueEmpty";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message, options, QueueEmpty.brand);
+    super(message, options, "QueueEmpty");
   }
 }
 
@@ -228,7 +230,7 @@ export class QueueEmpty extends CorioError {
 export class QueueFull extends CorioError {
   static override readonly brand = "QueueFull";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message, options, QueueFull.brand);
+    super(message, options, "QueueFull");
   }
 }
 
@@ -243,6 +245,6 @@ export class QueueFull extends CorioError {
 export class QueueShutDown extends CorioError {
   static override readonly brand = "QueueShutDown";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message, options, QueueShutDown.brand);
+    super(message, options, "QueueShutDown");
   }
 }

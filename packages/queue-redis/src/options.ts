@@ -87,7 +87,7 @@ export interface RedisQueueOptions<T> {
 export class RedisUnavailable extends CorioError {
   static override readonly brand = "RedisUnavailable";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message, options, RedisUnavailable.brand);
+    super(message, options, "RedisUnavailable");
   }
 }
 

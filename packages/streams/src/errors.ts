@@ -28,7 +28,7 @@ export class IncompleteReadError extends CorioError {
     super(
       `${partial.length} bytes read on a total of ${wanted} expected bytes`,
       undefined,
-      IncompleteReadError.brand,
+      "IncompleteReadError",
     );
     this.partial = partial;
     this.expected = expected;
@@ -53,7 +53,7 @@ export class LimitOverrunError extends CorioError {
   readonly consumed: number;
 
   constructor(message: string, consumed: number) {
-    super(message, undefined, LimitOverrunError.brand);
+    super(message, undefined, "LimitOverrunError");
     this.consumed = consumed;
   }
 }

@@ -27,7 +27,7 @@ export class IncompleteReadError extends I.CorioError {
     super(
       `${partial.length} bytes read on a total of ${expected === null ? "undefined" : expected} expected bytes`,
       undefined,
-      IncompleteReadError.brand,
+      "IncompleteReadError",
     );
     this.partial = partial;
     this.expected = expected;
@@ -51,7 +51,7 @@ export class LimitOverrunError extends I.CorioError {
   readonly consumed: number;
 
   constructor(message: string, consumed: number) {
-    super(message, undefined, LimitOverrunError.brand);
+    super(message, undefined, "LimitOverrunError");
     this.consumed = consumed;
   }
 }
@@ -68,6 +68,6 @@ export class LimitOverrunError extends I.CorioError {
 export class ProcessLookupError extends I.CorioError {
   static override readonly brand = "ProcessLookupError";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message, options, ProcessLookupError.brand);
+    super(message, options, "ProcessLookupError");
   }
 }

@@ -18,6 +18,6 @@ import { CorioError } from "@corio/interfaces";
 export class BrokenBarrierError extends CorioError {
   static override readonly brand = "BrokenBarrierError";
   constructor(message?: string, options?: ErrorOptions) {
-    super(message, options, BrokenBarrierError.brand);
+    super(message, options, "BrokenBarrierError");
   }
 }

@@ -315,6 +315,9 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
       // coroutine resumes at its yield* (as asyncio's wakeup does), so a later cancel() does not
       // replace the first message.
       const waiterCancelled = !hasError && waiter !== null && waiter.done() && waiter.cancelled();
+      // A waiter that failed is read here, as asyncio's wakeup reads it before stepping: its
+      // error is replaced by the cancellation, not left to be reported as never retrieved.
+      if (!waiterCancelled && waiter !== null && waiter.done()) waiter.exception();
       if (!waiterCancelled && (!hasError || !isCancelledError(error))) {
         error = this._makeCancelledError();
         hasError = true;

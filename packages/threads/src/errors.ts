@@ -22,7 +22,7 @@ export class WorkerCrashedError extends CorioError {
   /** The worker's exit code. */
   readonly exitCode: number;
   constructor(message: string, exitCode: number, options?: ErrorOptions) {
-    super(message, options, WorkerCrashedError.brand);
+    super(message, options, "WorkerCrashedError");
     this.exitCode = exitCode;
   }
 }
