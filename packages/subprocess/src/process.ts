@@ -5,16 +5,23 @@
  * minus the signal number for a child killed by a signal); `close` (exit, and every pipe closed)
  * wakes the `wait()`ers, as asyncio 3.12+ wakes them once the process has exited and its pipes are
  * disconnected. Every wait holds `loop.trackExternal`, so a virtual clock stands still while a
- * child may still answer and the loop reports no deadlock. The process registers a loop close
- * callback: if the loop closes while the child still runs, the child is killed (SIGKILL), its
- * pipes destroyed, and the kill reported through the loop's exception handler.
+ * child may still answer and the loop reports no deadlock. The pipes are `@corio/streams`'
+ * StreamReader / StreamWriter, made by its `readerFromStream` / `writerFromStream`. The process
+ * registers a loop close callback: if the loop closes while the child still runs, the child is
+ * killed (SIGKILL), its pipes destroyed, and the kill reported through the loop's exception
+ * handler.
  */
 import type { ChildProcess } from "node:child_process";
 import { constants } from "node:os";
+import { PassThrough, type Readable } from "node:stream";
 import * as I from "@corio/interfaces";
+import {
+  readerFromStream,
+  type StreamReader,
+  type StreamWriter,
+  writerFromStream,
+} from "@corio/streams";
 import { ProcessLookupError } from "./errors.js";
-import { StreamReader } from "./pipe-reader.js";
-import { StreamWriter } from "./pipe-writer.js";
 
 const { describeValue: describe } = I;
 
@@ -74,24 +81,25 @@ export class Process {
     this._child = child;
     this._label = label;
     this.pid = child.pid!;
-    const name = `Process ${this.pid}`;
-    this.stdin = layout.stdin ? new StreamWriter(loop, child.stdin!, `${name} stdin`) : null;
-    let stdout: StreamReader | null = null;
-    if (layout.stdout) {
-      stdout = new StreamReader(loop, layout.limit, `${name} stdout`);
-      stdout._attach(child.stdout!);
-      if (layout.mergeByHand && child.stderr !== null) {
-        child.stderr.on("data", (chunk: Buffer) => stdout!.feedData(chunk));
-        child.stderr.on("error", () => {});
-      }
-    }
-    this.stdout = stdout;
-    let stderr: StreamReader | null = null;
-    if (layout.stderr) {
-      stderr = new StreamReader(loop, layout.limit, `${name} stderr`);
-      stderr._attach(child.stderr!);
-    }
-    this.stderr = stderr;
+    const { limit } = layout;
+    const stdin = child.stdin;
+    this.stdin =
+      layout.stdin && stdin !== null
+        ? writerFromStream(stdin, {
+            loop,
+            // asyncio's subprocess pipes answer get_extra_info("pipe") with the pipe itself.
+            extraInfo: (name) => (name === "pipe" ? stdin : undefined),
+          })
+        : null;
+    this.stdout = layout.stdout
+      ? readerFromStream(
+          layout.mergeByHand && child.stderr !== null
+            ? merged(child.stdout!, child.stderr)
+            : child.stdout!,
+          { limit, loop },
+        )
+      : null;
+    this.stderr = layout.stderr ? readerFromStream(child.stderr!, { limit, loop }) : null;
     child.on("exit", (code, signal) => {
       this._returncode = code ?? -signalNumber(signal);
     });
@@ -239,7 +247,7 @@ export class Process {
     const child = this._child;
     const running = this._returncode === null;
     if (running) child.kill("SIGKILL");
-    this.stdin?._destroy();
+    child.stdin?.destroy();
     child.stdout?.destroy();
     child.stderr?.destroy();
     child.unref();
@@ -249,6 +257,24 @@ export class Process {
       });
     }
   }
+}
+
+/**
+ * @internal One Readable carrying what `a` and `b` deliver, in arrival order, ending when both have ended:
+ * Windows' stand-in for `stderr: STDOUT` when no shell merges the two pipes. `pipe()` carries
+ * backpressure: while the reader keeps the merged stream paused, both sources wait.
+ */
+export function merged(a: Readable, b: Readable): Readable {
+  const out = new PassThrough();
+  let open = 2;
+  for (const source of [a, b]) {
+    source.pipe(out, { end: false });
+    source.once("end", () => {
+      if (--open === 0) out.end();
+    });
+    source.once("error", (error) => out.destroy(error));
+  }
+  return out;
 }
 
 function* feedStdin(stdin: StreamWriter, input: Uint8Array | string | null): I.Coroutine<null> {

@@ -13,7 +13,7 @@ import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process"
 import { accessSync, constants as fsConstants } from "node:fs";
 import { delimiter, join } from "node:path";
 import * as I from "@corio/interfaces";
-import { DEFAULT_LIMIT } from "./pipe-reader.js";
+import { DEFAULT_LIMIT } from "@corio/streams";
 import { type PipeLayout, Process } from "./process.js";
 
 const { describeValue: describe, getRunningLoop } = I;

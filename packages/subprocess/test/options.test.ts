@@ -51,7 +51,7 @@ describe("options", () => {
       expect(proc.stdin!.canWriteEof()).toBe(true);
       proc.stdin!.write("12345");
       proc.stdin!.writeEof();
-      expect(proc.stdin!.getExtraInfo("pipe")).not.toBe(null);
+      expect(proc.stdin!.getExtraInfo("pipe")).toBe(proc.stdin!.transport);
       expect(proc.stdin!.getExtraInfo("peername", "none")).toBe("none");
       expect((yield* proc.stdout!.readline()).toString()).toBe("5\n");
       expect(yield* proc.wait()).toBe(0);

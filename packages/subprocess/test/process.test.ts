@@ -296,6 +296,7 @@ describe("when the loop closes", () => {
     expect(reports).toEqual([
       `the loop closed while ${NODE} (pid ${proc!.pid}) was still running: killed it with SIGKILL`,
     ]);
+    expect(proc!.stdin!.transport.destroyed).toBe(true);
     await gone(proc!.pid);
   });
 
