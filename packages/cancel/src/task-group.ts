@@ -31,42 +31,12 @@ import {
 import { checkCoroutine } from "@corio/internal";
 import { ExceptionGroup } from "./exception-group.js";
 import { cancelTaskFrom, ScopeSignal } from "./scope-signal.js";
+import {
+  checkGrace,
+  type TaskGroupCancelOptions,
+  type TaskGroupOptions,
+} from "./task-group-options.js";
 import { callBody, checkBody, checkSignal, describeValue, messageOf, requireTask } from "./util.js";
-
-/**
- * Options for {@link taskGroup} and {@link TaskGroup.run}.
- *
- * @asyncio none (asyncio has no AbortSignal)
- *
- * @example
- * const tg = new TaskGroup({ signal: AbortSignal.timeout(5000) });
- */
-export interface TaskGroupOptions {
-  /** When this signal aborts, the group is cancelled as by `tg.cancel(reason)`. */
-  signal?: AbortSignal | undefined;
-  /**
-   * Supervisor mode: a child that fails does not cancel its siblings or the block; every failure
-   * is collected and the block throws them together, as one {@link ExceptionGroup}, when it ends.
-   * The block's own error and a cancellation from outside still cancel every child. Default false.
-   */
-  supervisor?: boolean | undefined;
-}
-
-/**
- * Options for {@link TaskGroup.cancel}.
- *
- * @asyncio none: graceful cancellation is trio#147's request, which asyncio does not have.
- *
- * @example
- * tg.cancel({ grace: 1000 }); // children get 1 s after stopSignal aborts
- */
-export interface TaskGroupCancelOptions {
-  /**
-   * Milliseconds (loop time) the children get to finish after `stopSignal` aborts, before they
-   * and the block are cancelled. 0 or absent: cancel at once.
-   */
-  grace?: number | undefined;
-}
 
 /**
  * A group of child tasks that live no longer than the block that made them. Leaving the block
@@ -410,28 +380,6 @@ export class TaskGroup {
       cancelTaskFrom(this._signal, parent);
     }
   }
-}
-
-function checkGrace(options: TaskGroupCancelOptions | undefined): number | null {
-  if (options === undefined) return null;
-  if (options === null || typeof options !== "object") {
-    throw new TypeError(
-      `TaskGroup.cancel(message, options): options must be an object, got ${describeValue(options)}`,
-    );
-  }
-  const grace = options.grace;
-  if (grace === undefined) return null;
-  if (typeof grace !== "number") {
-    throw new TypeError(
-      `TaskGroup.cancel(message, options): options.grace must be a number of milliseconds, got ${describeValue(grace)}`,
-    );
-  }
-  if (!(grace >= 0)) {
-    throw new RangeError(
-      `TaskGroup.cancel(message, options): options.grace must be 0 or more milliseconds, got ${grace}`,
-    );
-  }
-  return grace > 0 ? grace : null;
 }
 
 // `tg[Symbol.asyncDispose]()`, where the host has the symbol: cancels the group and resolves once
