@@ -30,10 +30,37 @@ function code(source: string): string {
   return ts.createPrinter({ removeComments: true }).printFile(file);
 }
 
+/** Literal kinds whose text may hold `//` or `/*` without being a comment (a URL, say). */
+const literalKinds = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateHead,
+  ts.SyntaxKind.TemplateMiddle,
+  ts.SyntaxKind.TemplateTail,
+  ts.SyntaxKind.RegularExpressionLiteral,
+]);
+
+/** The source with every string, template and regex literal blanked out (line breaks kept). */
+function withoutLiterals(source: string): string {
+  const file = ts.createSourceFile("x.ts", source, ts.ScriptTarget.Latest, true);
+  const spans: [number, number][] = [];
+  const visit = (node: ts.Node): void => {
+    if (literalKinds.has(node.kind)) spans.push([node.getStart(file), node.getEnd()]);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let text = source;
+  for (const [start, end] of spans) {
+    const blank = text.slice(start, end).replace(/[^\n]/g, " ");
+    text = text.slice(0, start) + blank + text.slice(end);
+  }
+  return text;
+}
+
 /** The comments of a file, one entry per line of comment text. */
 function comments(source: string): string[] {
   const out: string[] = [];
-  for (const m of source.matchAll(/\/\/(.*)$|\/\*\*?([\s\S]*?)\*\//gm)) {
+  for (const m of withoutLiterals(source).matchAll(/\/\/(.*)$|\/\*\*?([\s\S]*?)\*\//gm)) {
     const text = m[1] ?? m[2] ?? "";
     for (const line of text.split("\n")) {
       const clean = line.replace(/^\s*\*?\s*/, "").trim();
