@@ -3,7 +3,7 @@
 // keeps each twin the same program (identical code once comments are set aside), runs it to the
 // same output, and keeps its comments Chinese and short enough for the code box.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Coroutine, run } from "corio";
 import ts from "typescript";
@@ -101,9 +101,39 @@ async function output(file: string, clock: "real" | "virtual" = "virtual"): Prom
   return lines;
 }
 
+/** Markdown files under a folder, as paths. */
+function pagesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? pagesIn(join(dir, e.name))
+      : e.name.endsWith(".md")
+        ? [join(dir, e.name)]
+        : [],
+  );
+}
+
+/** Example files a page shows: `<<< @/examples/x.ts` includes and `<ExampleRun name="x" />`. */
+function shownOn(page: string): string[] {
+  const text = readFileSync(page, "utf8");
+  const included = [...text.matchAll(/^<<<\s*@\/examples\/([^\s{#]+)/gm)].map((m) => m[1]!);
+  const run = [...text.matchAll(/<ExampleRun\s+name="([^"]+)"/g)].map((m) => `${m[1]}.ts`);
+  return [...included, ...run];
+}
+
 describe("Chinese twins of the examples", () => {
   it("exist for the examples with comments", () => {
     expect(twins.length).toBeGreaterThan(10);
+  });
+
+  it("exist for every example with comments that a Chinese page shows", () => {
+    const missing = pagesIn(join(examplesDir, "..", "zh")).flatMap((page) =>
+      shownOn(page)
+        .filter((file) => !file.startsWith("zh/") && existsSync(join(examplesDir, file)))
+        .filter((file) => comments(readFileSync(join(examplesDir, file), "utf8")).length > 0)
+        .filter((file) => !twins.includes(file))
+        .map((file) => `${relative(join(examplesDir, ".."), page)}: ${file}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   for (const file of twins) {
