@@ -2,7 +2,11 @@
 // `pnpm test:mutations`: plants each deliberate bug of mutations.mjs in turn (in place), runs the
 // test suites of the packages it concerns, and requires them to fail; prints the score.
 //
-// Usage: node scripts/mutations/run.mjs [--list] [--no-baseline] [id-or-prefix ...]
+// Usage: node scripts/mutations/run.mjs [--list] [--check] [--no-baseline] [id-or-prefix ...]
+//   --list         print every mutation and exit
+//   --check        only check that every chosen mutation's target text is found once; run nothing
+//   --no-baseline  skip the unmutated run of each package's tests
+//   id-or-prefix   run only the mutations whose id equals or starts with one of these
 // Env: MUTATION_TIMEOUT_MS (default 180000) per mutation; a run that hangs counts as caught.
 //
 // Safety: the original text is saved to .backup.json before a file is changed and written back in
@@ -71,6 +75,9 @@ function runTests(pkg) {
   });
 }
 
+/** What vitest prints when a mutated file cannot be parsed (esbuild could not transform it). */
+const BROKEN_SOURCE = /Transform failed with \d+ error/;
+
 function firstFailure(output) {
   const m = output.match(/FAIL\s+(.+)/);
   return m ? m[1].trim().slice(0, 110) : "";
@@ -117,6 +124,11 @@ async function main() {
     );
   }
 
+  if (args.includes("--check")) {
+    console.log(`${ready.length}/${chosen.length} mutations found their target text`);
+    return missing.length === 0 ? 0 : 1;
+  }
+
   if (!args.includes("--no-baseline")) {
     const pkgs = [...new Set(ready.flatMap((m) => m.packages))];
     for (const pkg of pkgs) {
@@ -149,11 +161,15 @@ async function main() {
       writeFileSync(path, original);
       rmSync(backupFile, { force: true });
     }
-    const caught = outcome.status !== "pass";
+    // A planted bug that does not even compile fails every test for the wrong reason.
+    const invalid = outcome.status === "fail" && BROKEN_SOURCE.test(outcome.output);
+    const caught = outcome.status !== "pass" && !invalid;
     const how = outcome.status === "timeout" ? "hung (timeout)" : firstFailure(outcome.output);
-    results.push({ m, caught });
+    results.push({ m, caught, invalid });
     console.log(
-      `${caught ? "caught  " : "SURVIVED"} ${m.id.padEnd(42)} ${caught ? `${outcome.pkg}: ${how}` : m.bug}`,
+      invalid
+        ? `INVALID  ${m.id.padEnd(42)} the mutated source does not compile: fix its replace text`
+        : `${caught ? "caught  " : "SURVIVED"} ${m.id.padEnd(42)} ${caught ? `${outcome.pkg}: ${how}` : m.bug}`,
     );
   }
 
@@ -162,7 +178,10 @@ async function main() {
   console.log(
     `\nmutation score: ${caught}/${results.length} caught (${secs} s)${missing.length ? `; ${missing.length} NOT APPLIED (target text not found): ${missing.map((x) => x.m.id).join(", ")}` : ""}`,
   );
-  for (const r of results) if (!r.caught) console.log(`survived: ${r.m.id}: ${r.m.bug}`);
+  for (const r of results) {
+    if (r.invalid) console.log(`invalid: ${r.m.id}: the mutated source does not compile`);
+    else if (!r.caught) console.log(`survived: ${r.m.id}: ${r.m.bug}`);
+  }
   return caught === results.length && missing.length === 0 ? 0 : 1;
 }
 

@@ -1,7 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DeadlockError, getRunningLoop, RuntimeError } from "@corio/interfaces";
+import {
+  DeadlockError,
+  type ExceptionContext,
+  getRunningLoop,
+  RuntimeError,
+  type TaskLike,
+} from "@corio/interfaces";
 import { describe, expect, it } from "vitest";
 import { createTask, fromPromise, run, sleep } from "../src/index.js";
 import { MAX_SHUTDOWN_ROUNDS } from "../src/shutdown.js";
@@ -153,5 +159,34 @@ describe("shutdown of tasks that refuse to stop", () => {
       yield* sleep(0);
     });
     expect(log).toEqual(["cleaned up at 5000"]);
+  });
+});
+
+describe("shutdown of a task whose cleanup fails", () => {
+  it("reports a task that fails while shutdown cancels it, once, naming the task (asyncio.run does the same)", async () => {
+    const reports: ExceptionContext[] = [];
+    await run(
+      function* () {
+        createTask(
+          (function* () {
+            try {
+              yield* sleep(60_000);
+            } catch {
+              throw new RangeError("cleanup failed");
+            }
+          })(),
+          { name: "bad-cleanup" },
+        );
+        yield* sleep(0);
+      },
+      { setup: (loop) => loop.setExceptionHandler((_l, ctx) => reports.push(ctx)) },
+    );
+    expect(
+      reports.map((r) => [
+        r.message,
+        (r.exception as Error).message,
+        (r.task as TaskLike<unknown>).getName(),
+      ]),
+    ).toEqual([["unhandled exception during run() shutdown", "cleanup failed", "bad-cleanup"]]);
   });
 });

@@ -1,6 +1,11 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { type ExceptionContext, getRunningLoop } from "@corio/interfaces";
+import {
+  type ExceptionContext,
+  type FutureLike,
+  getRunningLoop,
+  isCancelledError,
+} from "@corio/interfaces";
 import { describe, expect, it } from "vitest";
 import { createTask, fromPromise, run, sleep } from "../src/index.js";
 
@@ -95,5 +100,40 @@ describe("a failure nobody retrieves", () => {
       { setup: (loop) => loop.setExceptionHandler((_l, ctx) => reports.push(ctx)) },
     );
     expect(reports.map((r) => r.message)).toEqual(["Future exception was never retrieved"]);
+  });
+
+  it("is never reported when a cancellation reaches the waiting task after the awaited future failed: the wake-up reads it", async () => {
+    const reports: ExceptionContext[] = [];
+    const log: string[] = [];
+    let kept: FutureLike<void> | null = null; // reachable at close, so an unread failure would be reported then
+    await run(
+      function* () {
+        const fut = getRunningLoop().createFuture<void>();
+        kept = fut;
+        const waiter = createTask(
+          (function* () {
+            try {
+              yield* fut;
+              log.push("resumed");
+            } catch (e) {
+              log.push(isCancelledError(e) ? "waiter got CancelledError" : `waiter got ${e}`);
+              throw e;
+            }
+          })(),
+        );
+        yield* sleep(0); // the waiter is parked on fut
+        fut.setException(new RangeError("boom"));
+        waiter.cancel(); // before the waiter's wake-up ran
+        try {
+          yield* waiter;
+        } catch (e) {
+          log.push(isCancelledError(e) ? "waiter ended cancelled" : `waiter ended with ${e}`);
+        }
+      },
+      { setup: (loop) => loop.setExceptionHandler((_l, ctx) => reports.push(ctx)) },
+    );
+    expect(log).toEqual(["waiter got CancelledError", "waiter ended cancelled"]);
+    expect(kept).not.toBeNull();
+    expect(reports.map((r) => r.message)).toEqual([]);
   });
 });
