@@ -29,7 +29,7 @@ beforeAll(() => {
   try {
     const out = execFileSync(
       "python",
-      ["harness/run_io.py", "--json", ...scenarios.map((s) => `${s}.py`)],
+      ["harness/run_real.py", "--json", ...scenarios.map((s) => `${s}.py`)],
       { cwd: root, env: pythonEnv, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
     );
     const version = execFileSync("python", ["-c", "import sys; print(sys.version_info[:2])"], {
