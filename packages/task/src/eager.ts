@@ -43,4 +43,11 @@ export function wantsEagerStart(options: TaskOptions | undefined, loop: EventLoo
  * getRunningLoop().setTaskFactory(eagerTaskFactory);
  */
 export const eagerTaskFactory: TaskFactory = (loop, coro, options) =>
-  new Task(coro, loop as EventLoop, { ...options, eagerStart: true });
+  new Task(
+    coro,
+    loop as EventLoop,
+    options === undefined ? EAGER : options.eagerStart === true ? options : { ...options, ...EAGER },
+  );
+
+/** The options of an eager task without other options: one object for all of them. */
+const EAGER: TaskOptions = Object.freeze({ eagerStart: true });
