@@ -46,7 +46,11 @@ export const eagerTaskFactory: TaskFactory = (loop, coro, options) =>
   new Task(
     coro,
     loop as EventLoop,
-    options === undefined ? EAGER : options.eagerStart === true ? options : { ...options, ...EAGER },
+    options === undefined
+      ? EAGER
+      : options.eagerStart === true
+        ? options
+        : { ...options, ...EAGER },
   );
 
 /** The options of an eager task without other options: one object for all of them. */
