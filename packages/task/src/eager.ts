@@ -31,9 +31,9 @@ export function wantsEagerStart(options: TaskOptions | undefined, loop: EventLoo
 
 /**
  * A task factory whose tasks start eagerly: every `createTask` runs the coroutine at once, up to
- * its first suspension. Coroutines that often finish without waiting (a cache hit, a full buffer)
- * then cost no trip through the ready queue. Install it on a loop, or pass it to `run()` /
- * `Runner` as `taskFactory`.
+ * its first suspension (unless it passes `eagerStart: false`). Coroutines that often finish
+ * without waiting (a cache hit, a full buffer) then cost no trip through the ready queue. Install
+ * it on a loop, or pass it to `run()` / `Runner` as `taskFactory`.
  *
  * @asyncio `asyncio.eager_task_factory`
  * @throws {TypeError} (from the task) if the coroutine or an option is not valid.
@@ -46,11 +46,12 @@ export const eagerTaskFactory: TaskFactory = (loop, coro, options) =>
   new Task(
     coro,
     loop as EventLoop,
+    // An explicit `eagerStart: false` wins, as with asyncio 3.14's factory.
     options === undefined
       ? EAGER
-      : options.eagerStart === true
-        ? options
-        : { ...options, ...EAGER },
+      : options.eagerStart === undefined
+        ? { ...options, ...EAGER }
+        : options,
   );
 
 /** The options of an eager task without other options: one object for all of them. */

@@ -150,6 +150,23 @@ describe("eagerTaskFactory", () => {
       { taskFactory: eagerTaskFactory },
     ));
 
+  it("leaves a task lazy when createTask passes eagerStart: false", () =>
+    runVirtual(
+      function* () {
+        const log: string[] = [];
+        createTask(
+          (function* () {
+            log.push("lazy child runs");
+          })(),
+          { eagerStart: false },
+        );
+        log.push("after createTask");
+        yield* sleep(0);
+        expect(log).toEqual(["after createTask", "lazy child runs"]);
+      },
+      { taskFactory: eagerTaskFactory },
+    ));
+
   it("runs nested eager steps depth first, each with its own current task, restored after", () =>
     runVirtual(function* () {
       getRunningLoop().setTaskFactory(eagerTaskFactory);
