@@ -124,6 +124,20 @@ const expected: Record<string, { lines: string[]; elapsed: number }> = {
     ],
     elapsed: 2000,
   },
+  "flow-eager": {
+    lines: [
+      "work_1 start",
+      "task1 created",
+      "work_2 start",
+      "task2 created",
+      "before await",
+      "work_1 end",
+      "awaited work_1",
+      "work_2 end",
+      "awaited work_2",
+    ],
+    elapsed: 2000,
+  },
   "done-callback": {
     lines: [
       "callback registered, main keeps going",

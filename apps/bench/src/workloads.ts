@@ -1,5 +1,6 @@
 // The workloads of issue 5, what each measures, and the target corio must reach against its peers.
 
+import { EAGER_WORKLOAD } from "./workloads-eager.js";
 import { SUBPROCESS_WORKLOAD } from "./workloads-subprocess.js";
 import { THREAD_WORKLOADS } from "./workloads-threads.js";
 
@@ -255,6 +256,7 @@ export const WORKLOADS: Workload[] = [
   },
   ...THREAD_WORKLOADS,
   SUBPROCESS_WORKLOAD,
+  EAGER_WORKLOAD,
 ];
 
 /** "corio vs peer": how many times better corio's median is (> 1: corio wins). */

@@ -93,6 +93,11 @@ export class TaskGroup {
       throw new RuntimeError(`TaskGroup ${this} ${problem}`);
     }
     const task = this._loop!.createTask(coro, options);
+    // A child that finished inside createTask (an eager task) counts at once, as in asyncio 3.12+.
+    if (task.done()) {
+      this._taskDone(task as TaskLike<unknown>);
+      return task;
+    }
     this._tasks.add(task as TaskLike<unknown>);
     task.addDoneCallback(this._onTaskDone as (t: TaskLike<T>) => void);
     return task;

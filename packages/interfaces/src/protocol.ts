@@ -147,6 +147,12 @@ export type Future<T> = SettableFutureLike<T>;
 export interface TaskOptions {
   /** A name shown in task listings and errors; defaults to `Task-N`. */
   name?: string | undefined;
+  /**
+   * Start the coroutine at once, inside `createTask`, and run it up to its first suspension
+   * (asyncio 3.14's `eager_start`). A coroutine that finishes without suspending leaves the task
+   * done when `createTask` returns. Ignored when the loop is not running.
+   */
+  eagerStart?: boolean | undefined;
 }
 
 /**

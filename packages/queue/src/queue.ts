@@ -27,6 +27,7 @@ import {
   RuntimeError,
 } from "@corio/interfaces";
 import { ParkingLot } from "@corio/internal";
+import { QueueIterator } from "./iterate.js";
 import { GetOperation, JoinOperation, OWN, PutOperation } from "./operations.js";
 import { checkMaxsize, FifoStore, type ItemStore } from "./store.js";
 
@@ -287,6 +288,25 @@ export class Queue<T> implements QueueLike<T> {
     if (this._unfinished !== 0) out += ` tasks=${this._unfinished}`;
     if (this._isShutdown) out += " shutdown";
     return `${out}>`;
+  }
+
+  /**
+   * Async iteration from plain async code: `for await (const item of queue)` takes items until the
+   * queue is shut down and empty. Each item is marked done (`taskDone()`) when the loop body asks
+   * for the next one or leaves the loop. Waiting runs on the queue's loop (the running loop, or the
+   * one the queue is bound to). Inside a coroutine, use `consume(queue, handle)` instead: it waits
+   * with `yield*`, where the task can be cancelled.
+   *
+   * @asyncio none: asyncio queues are not async-iterable; it is the `while True: await q.get()`
+   * worker loop, ending on `QueueShutDown`.
+   * @throws {@link RuntimeError} (from `next()`) when the queue is empty and no loop runs to wait on.
+   * @example
+   * for await (const job of queue) {
+   *   await handle(job); // queue.join() waits for it
+   * }
+   */
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return new QueueIterator(this);
   }
 
   /** @internal The loop to make waiters on, binding the queue to it on first use (as asyncio). */

@@ -2,6 +2,7 @@
 import {
   type Clock,
   type Coroutine,
+  describeValue,
   getRunningLoop,
   getRunningLoopOrNull,
   RuntimeError,
@@ -46,6 +47,11 @@ export interface RunOptions {
    * skipped when the process already listens for SIGINT.
    */
   handleSigint?: boolean;
+  /**
+   * The loop's task factory: `eagerTaskFactory` makes every task start eagerly. The main task is
+   * made by it too, before the loop runs (so it is never eager itself). Default: corio's `Task`.
+   */
+  taskFactory?: TaskFactory;
 }
 
 /**
@@ -84,19 +90,50 @@ export function run<T>(
   }
   const coro = typeof main === "function" ? main() : main;
   checkCoroutine(coro, "run(main): main", " or a generator function");
-  const loop = new EventLoop({
+  const loop = newLoop(options, "run(main, options)");
+  options.setup?.(loop);
+  const task = loop.createTask(coro as Coroutine<T>) as Task<T>;
+  return runMain(loop, task, options.handleSigint);
+}
+
+/** @internal The loop that `run()` and `Runner` make from their options. */
+export function newLoop(options: RunOptions, where: string): EventLoop {
+  const factory = options.taskFactory ?? taskFactory;
+  if (typeof factory !== "function") {
+    throw new TypeError(
+      `${where}: options.taskFactory must be a function, got ${describeValue(factory)}`,
+    );
+  }
+  return new EventLoop({
     clock: options.clock ?? "real",
     debug: options.debug ?? false,
     slowCallbackDuration: options.slowCallbackDuration,
     timeScale: options.timeScale,
-    taskFactory,
+    taskFactory: factory,
   });
-  options.setup?.(loop);
-  const task = new Task(coro as Coroutine<T>, loop);
-  return runMain(loop, task, options.handleSigint);
 }
 
 async function runMain<T>(loop: EventLoop, task: Task<T>, handleSigint?: boolean): Promise<T> {
+  try {
+    return await runTask(loop, task, handleSigint);
+  } finally {
+    try {
+      await cancelAllTasks(loop);
+    } finally {
+      loop.close();
+    }
+  }
+}
+
+/**
+ * @internal Runs the loop until `task` is done, watching for host exit and Ctrl-C (shared by
+ * `run()` and `Runner.run()`); what is still alive afterwards is left to the caller.
+ */
+export async function runTask<T>(
+  loop: EventLoop,
+  task: Task<T>,
+  handleSigint?: boolean,
+): Promise<T> {
   // When the host is about to exit with the run still pending, the loop is stopped and the run
   // fails with the watch's DeadlockError (runUntilComplete itself would then report that the main
   // task has no result yet). A Ctrl-C turns the main task's cancellation into KeyboardInterrupt.
@@ -113,11 +150,6 @@ async function runMain<T>(loop: EventLoop, task: Task<T>, handleSigint?: boolean
   } finally {
     sigint.release();
     unwatch();
-    try {
-      await cancelAllTasks(loop);
-    } finally {
-      loop.close();
-    }
   }
 }
 

@@ -30,6 +30,7 @@ import {
 } from "@corio/interfaces";
 import { checkCoroutine } from "@corio/internal";
 import { type EventLoop, Future } from "@corio/loop";
+import { wantsEagerStart } from "./eager.js";
 import { TaskList } from "./registry.js";
 import { badYield, cannotWaitOn } from "./yield-errors.js";
 
@@ -129,9 +130,12 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     this._parent = host.current as Task<unknown> | null;
     if (loop.getDebug()) this._rareFields().creationStack = new Error("created here").stack;
     (host.tasks ??= new TaskList()).add(this);
-    host.push(stepTask, this as Task<unknown>);
+    // Eager start (asyncio 3.14's eager_start, see eager.ts): the first step runs inside createTask.
+    const eager = wantsEagerStart(options, loop);
+    if (!eager) host.push(stepTask, this as Task<unknown>);
     const hooks = host.hooks;
     if (hooks !== null && hooks.taskCreated !== undefined) hooks.taskCreated(this);
+    if (eager) this._step();
   }
 
   /** @internal */
