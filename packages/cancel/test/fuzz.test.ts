@@ -248,7 +248,8 @@ describe("cancellation fuzz: waitFor, timeout, shield, taskGroup and gather unde
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(unhandled).toEqual([]);
-  });
+    // Hundreds of schedules: a second or two alone, far more on a loaded CI machine.
+  }, 120_000);
 
   // Found by this fuzz (seed 15015): the task used to throw CancelledError into its coroutine
   // without reading the failed future, which was then reported as never retrieved.

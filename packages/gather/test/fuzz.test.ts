@@ -264,7 +264,8 @@ describe("gather, wait and asCompleted fuzz against a model", () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(unhandled).toEqual([]);
-  });
+    // Hundreds of schedules: a second or two alone, far more on a loaded CI machine.
+  }, 120_000);
 
   it("the model is exact: a gather whose first failure is a tie goes to the child made first", async () => {
     const s: Spec = {

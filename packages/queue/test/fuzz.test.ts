@@ -357,5 +357,6 @@ describe("queue fuzz: producers, consumers and joiners in a task group, under wa
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(unhandled).toEqual([]);
-  });
+    // Hundreds of schedules: a second or two alone, far more on a loaded CI machine.
+  }, 120_000);
 });

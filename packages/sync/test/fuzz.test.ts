@@ -295,7 +295,8 @@ describe("sync primitives fuzz: Lock, Semaphore, Event, Condition, Barrier under
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(unhandled).toEqual([]);
-  });
+    // Hundreds of schedules: a second or two alone, far more on a loaded CI machine.
+  }, 120_000);
 
   it("the harness sees a Lock waiter woken and cancelled in the same moment", async () => {
     const s: Spec = {
