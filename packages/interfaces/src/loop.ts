@@ -4,12 +4,12 @@
  * that implement them (`EventLoop` in `@corio/loop`) keep the plain names.
  */
 import type {
+  CallbackOptions,
   Coroutine,
   FutureLike,
   SettableFutureLike,
   TaskLike,
   TaskOptions,
-  CallbackOptions,
 } from "./protocol.js";
 
 /**

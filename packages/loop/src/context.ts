@@ -44,7 +44,9 @@ export const contextSlot: ContextSlot = ((globalThis as Record<symbol, unknown>)
  * ctx.get(requestId); // "r-7"
  * requestId.get(); // "-": the current context did not change
  */
-export class Context implements ContextLike, ContextCarrier, Iterable<[ContextVar<unknown>, unknown]> {
+export class Context
+  implements ContextLike, ContextCarrier, Iterable<[ContextVar<unknown>, unknown]>
+{
   /** @internal The values; shared with copies until `_owned`. */ _values: Values;
   /** @internal True when no other context shares `_values`. */ _owned: boolean;
   /** @internal True while `run()` (or a nested one) has it entered. */ _entered = false;
@@ -199,7 +201,10 @@ export function inheritContext(): Context | null {
 }
 
 /** @internal The context `options.context` names, checked; undefined when not given. */
-export function contextOption(name: string, options: { context?: unknown } | undefined): Context | null {
+export function contextOption(
+  name: string,
+  options: { context?: unknown } | undefined,
+): Context | null {
   if (options === undefined || options === null) return inheritContext();
   const ctx = options.context;
   if (ctx === undefined) return inheritContext();

@@ -41,7 +41,9 @@ describe("ContextVar", () => {
       );
       v.reset(t);
       expect(() => v.reset(t)).toThrow(RuntimeError);
-      expect(() => v.reset(t)).toThrow(/<Token used var=<ContextVar name="v">> has already been used once/);
+      expect(() => v.reset(t)).toThrow(
+        /<Token used var=<ContextVar name="v">> has already been used once/,
+      );
       expect(() => v.reset({} as never)).toThrow(/reset\(token\): token must be a Token/);
     }));
 
@@ -99,7 +101,9 @@ describe("Context", () => {
   it("run() of a context already entered is a RuntimeError, directly or nested", () => {
     const a = new Context();
     const b = new Context();
-    expect(() => a.run(() => a.run(() => 0))).toThrow(/cannot enter context: .* is already entered/);
+    expect(() => a.run(() => a.run(() => 0))).toThrow(
+      /cannot enter context: .* is already entered/,
+    );
     expect(() => a.run(() => b.run(() => a.run(() => 0)))).toThrow(RuntimeError);
     expect(a.run(() => b.run(() => 5))).toBe(5); // and both can be entered again afterwards
   });
