@@ -7,6 +7,10 @@ import { runVirtual } from "../src/testing.js";
 
 const requestId = new ContextVar<string>("requestId", { default: "-" });
 
+function* nap<T>(ms: number, value: T) {
+  return yield* sleep(ms, value);
+}
+
 describe("contextvars in tasks", () => {
   it("each task sees its own value across its waits, and a child inherits without leaking back", () =>
     runVirtual(function* () {
@@ -104,7 +108,7 @@ describe("contextvars in tasks", () => {
   it("done callbacks on tasks run in the context current when they were added", () =>
     runVirtual(function* () {
       const log: string[] = [];
-      const t = createTask(sleep(3, "value"));
+      const t = createTask(nap(3, "value"));
       requestId.set("waiter");
       t.addDoneCallback((f) => log.push(`${requestId.get()} got ${f.result()}`));
       const other = copyContext();
@@ -120,11 +124,11 @@ describe("contextvars in tasks", () => {
 
   it("getContext() returns the task's context, and tasks that set nothing share no context", () =>
     runVirtual(function* () {
-      const t = createTask(sleep(1)) as Task<undefined>;
+      const t = createTask(nap(1, undefined)) as Task<undefined>;
       expect((t as unknown as { ctx: unknown }).ctx).toBeNull(); // nothing set: nothing made
       expect(t.getContext().size).toBe(0);
       requestId.set("x");
-      const u = createTask(sleep(1)) as Task<undefined>;
+      const u = createTask(nap(1, undefined)) as Task<undefined>;
       expect(u.getContext().get(requestId)).toBe("x");
       expect(currentTask()!.getContext() === u.getContext()).toBe(false);
       yield* t;
