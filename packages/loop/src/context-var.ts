@@ -7,7 +7,13 @@ import { Context, contextSlot } from "./context.js";
 
 const NO_DEFAULT: unique symbol = Symbol("no default") as never;
 
-/** What `Token.MISSING` is: the old value of a variable that had none. */
+/**
+ * The type of `Token.MISSING`: the old value of a variable that had none.
+ *
+ * @asyncio `contextvars.Token.MISSING`
+ * @example
+ * if (token.oldValue === Token.MISSING) console.log("it had no value");
+ */
 export interface TokenMissing {
   readonly [Symbol.toStringTag]: "Token.MISSING";
 }
@@ -17,7 +23,13 @@ const MISSING: TokenMissing = Object.freeze({
   toString: () => "<Token.MISSING>",
 });
 
-/** Options of `new ContextVar(name, options)`. */
+/**
+ * Options of `new ContextVar(name, options)`.
+ *
+ * @asyncio the `default=` keyword of `contextvars.ContextVar`
+ * @example
+ * const level = new ContextVar<number>("level", { default: 0 });
+ */
 export interface ContextVarOptions<T> {
   /** What `get()` returns in a context where the variable has no value. */
   default?: T;
