@@ -44,9 +44,7 @@ export const contextSlot: ContextSlot = ((globalThis as Record<symbol, unknown>)
  * ctx.get(requestId); // "r-7"
  * requestId.get(); // "-": the current context did not change
  */
-export class Context
-  implements ContextLike, ContextCarrier, Iterable<[ContextVar<unknown>, unknown]>
-{
+export class Context implements ContextLike, Iterable<[ContextVar<unknown>, unknown]> {
   /** @internal The values; shared with copies until `_owned`. */ _values: Values;
   /** @internal True when no other context shares `_values`. */ _owned: boolean;
   /** @internal True while `run()` (or a nested one) has it entered. */ _entered = false;

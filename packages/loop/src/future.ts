@@ -2,7 +2,6 @@
 import {
   type CallbackOptions,
   CancelledError,
-  type ContextCarrier,
   type DoneCallback,
   InvalidStateError,
   isCancelledError,
@@ -25,7 +24,7 @@ import type { EventLoop } from "./loop.js";
  * A done callback with the context it runs in. A callback added where no variable is set is kept
  * bare (no wrapper) and runs in an empty context.
  */
-class ContextCallback implements ContextCarrier {
+class ContextCallback {
   constructor(
     readonly callback: (fut: Future<unknown>) => void,
     public ctx: Context,

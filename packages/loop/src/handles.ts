@@ -1,6 +1,6 @@
 // Handles: what `callSoon`, `callLater` and `callAt` return. A `TimerHandle` is also an entry of the
 // loop's timer queue (the `TimerEntry` contract of `@corio/interfaces`).
-import type { ContextCarrier, HandleLike, TimerEntry, TimerHandleLike } from "@corio/interfaces";
+import type { HandleLike, TimerEntry, TimerHandleLike } from "@corio/interfaces";
 import { type Context, contextSlot } from "./context.js";
 import type { EventLoop } from "./loop.js";
 
@@ -9,7 +9,7 @@ import type { EventLoop } from "./loop.js";
  *
  * @asyncio `asyncio.Handle`
  */
-export class Handle implements HandleLike, ContextCarrier {
+export class Handle implements HandleLike {
   // A handle is cancelled exactly when its callback is null (cancelling drops the callback, and
   // nothing else does), so no separate flag is kept: with a million timers every field counts.
   /** @internal The callback, or null once cancelled. */ callback: (() => void) | null;
