@@ -134,4 +134,25 @@ describe("contextvars in tasks", () => {
       yield* t;
       yield* u;
     }));
+  it("callSoon and callLater from a task run in a copy of the task's context at scheduling", () =>
+    runVirtual(function* () {
+      const loop = getRunningLoop();
+      const log: string[] = [];
+      const given = new Context();
+      given.run(() => requestId.set("given"));
+      requestId.set("main-1");
+      loop.callSoon(() => {
+        log.push(`${loop.time()} soon ${requestId.get()}`);
+        requestId.set("set in callback");
+      });
+      loop.callLater(10, () => log.push(`${loop.time()} later ${requestId.get()}`));
+      loop.callLater(5, () => log.push(`${loop.time()} given ${requestId.get()}`), {
+        context: given,
+      });
+      requestId.set("main-2");
+      yield* sleep(0);
+      log.push(`${loop.time()} main ${requestId.get()}`);
+      yield* sleep(20);
+      expect(log).toEqual(["0 soon main-1", "0 main main-2", "5 given given", "10 later main-1"]);
+    }));
 });
