@@ -142,6 +142,11 @@ export class Context implements ContextLike, Iterable<[ContextVar<unknown>, unkn
     return this._values.entries();
   }
 
+  /**
+   * `for (const [variable, value] of ctx)`: the pairs of `entries()`.
+   *
+   * @asyncio `iter(context)`, which yields only the variables
+   */
   [Symbol.iterator](): IterableIterator<[ContextVar<unknown>, unknown]> {
     return this._values.entries();
   }
