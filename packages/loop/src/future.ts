@@ -11,8 +11,13 @@ import {
   type Waker,
   type Yielded,
 } from "@corio/interfaces";
-import { type Context, contextOption, runBare, runIn } from "./context.js";
-import { describeCallback } from "./handles.js";
+import { contextOption } from "./context.js";
+import {
+  ContextCallback,
+  runBareDoneCallback,
+  runContextCallback,
+  runWaker,
+} from "./done-callbacks.js";
 import type { EventLoop } from "./loop.js";
 
 /** @internal */ export const PENDING = 0;
@@ -20,52 +25,10 @@ import type { EventLoop } from "./loop.js";
 /** @internal */ export const CANCELLED = 2;
 /** @internal Finished with an exception (still `done()`, not cancelled). */ export const FAILED = 3;
 
-/**
- * A done callback with the context it runs in. A callback added where no variable is set is kept
- * bare (no wrapper) and runs in an empty context.
- */
-class ContextCallback {
-  constructor(
-    readonly callback: (fut: Future<unknown>) => void,
-    public ctx: Context,
-  ) {}
-}
-
 // A done callback (bare, or with its context), or a task parked on the future (registered through
 // the task host without a closure, woken with `onFutureDone()` through the loop like every done
 // callback).
 type Entry<T> = DoneCallback<Future<T>> | ContextCallback | Waker;
-
-function runBareDoneCallback(callback: (fut: Future<unknown>) => void, fut: Future<unknown>): void {
-  runBare(runDoneCallback, callback, fut);
-}
-
-function runContextCallback(entry: ContextCallback, fut: Future<unknown>): void {
-  runIn(entry, runDoneCallback, entry.callback, fut);
-}
-
-function runWaker(waker: Waker): void {
-  waker.onFutureDone();
-}
-
-/**
- * Runs a done callback queued with its future. An error it throws goes to the loop's exception
- * handler instead of breaking the loop, as a callback run in an asyncio `Handle` does.
- */
-function runDoneCallback(callback: (fut: Future<unknown>) => void, fut: Future<unknown>): void {
-  const loop = fut._loop;
-  try {
-    callback(fut);
-  } catch (error) {
-    loop.callExceptionHandler({
-      message: `Exception in callback ${describeCallback(callback)}`,
-      exception: error,
-      future: fut,
-    });
-  }
-  const hooks = loop._hooks;
-  if (hooks !== null && hooks.callbackRan !== undefined) hooks.callbackRan(callback);
-}
 
 /**
  * An eventual result: pending until someone sets its result or exception, or cancels it.
