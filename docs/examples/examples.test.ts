@@ -204,6 +204,20 @@ const expected: Record<string, { lines: string[]; elapsed: number }> = {
     ],
     elapsed: 3500,
   },
+  contextvars: {
+    lines: [
+      "0 ms [req-1] start",
+      "0 ms [req-2] start",
+      "100 ms [req-1] read users",
+      "150 ms [req-2] read users",
+      "200 ms [req-1] read orders",
+      "200 ms [req-1] done",
+      "300 ms [req-2] read orders",
+      "300 ms [req-2] done",
+      "300 ms [-] both requests served",
+    ],
+    elapsed: 300,
+  },
   shield: {
     lines: [
       "0 ms: saving report.pdf...",

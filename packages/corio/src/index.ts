@@ -33,8 +33,10 @@ export {
   wait,
 } from "@corio/gather";
 export {
+  type CallbackOptions,
   CancelledError,
   type Clock,
+  type ContextLike,
   CorioError,
   type Coroutine,
   DeadlockError,
@@ -52,6 +54,7 @@ export {
   isCoroutine,
   isFutureLike,
   KeyboardInterrupt,
+  LookupError,
   type LoopInstrument,
   messageText,
   type Operation,
@@ -74,6 +77,10 @@ export {
 } from "@corio/interfaces";
 export {
   type ClockKind,
+  Context,
+  ContextVar,
+  type ContextVarOptions,
+  copyContext,
   EventLoop,
   type EventLoopOptions,
   Future,
@@ -81,6 +88,8 @@ export {
   ManualClock,
   RealClock,
   TimerHandle,
+  Token,
+  type TokenMissing,
   VirtualClock,
 } from "@corio/loop";
 export {

@@ -157,6 +157,22 @@ export class RuntimeError extends CorioError {
 }
 
 /**
+ * Thrown when a lookup finds nothing: `ContextVar.get()` on a variable with no value in the
+ * current context and no default.
+ *
+ * @asyncio Python's builtin `LookupError`, which `ContextVar.get` raises.
+ * @example
+ * const requestId = new ContextVar<string>("requestId");
+ * requestId.get(); // throws LookupError: no value set and no default
+ */
+export class LookupError extends CorioError {
+  static override readonly brand = "LookupError";
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options, "LookupError");
+  }
+}
+
+/**
  * Thrown by `run()` when no task can ever make progress again while the main task is not done:
  * nothing is ready, no timer is set and nothing outside the loop is pending. The message lists
  * every task and what it waits on.

@@ -8,6 +8,7 @@ export {
   InvalidStateError,
   isCancelledError,
   KeyboardInterrupt,
+  LookupError,
   QueueEmpty,
   QueueFull,
   QueueShutDown,
@@ -27,6 +28,8 @@ export type {
   TimerHandleLike,
 } from "./loop.js";
 export type {
+  CallbackOptions,
+  ContextLike,
   Coroutine,
   DoneCallback,
   Future,
@@ -40,5 +43,12 @@ export type {
 export { isCoroutine, isFutureLike, YIELD_NOW } from "./protocol.js";
 export type { QueueLike, QueueStatistics } from "./queue.js";
 export { getRunningLoop, getRunningLoopOrNull, setRunningLoop } from "./registry.js";
-export type { TaskHost, TaskRegistry, TimerEntry, Waker } from "./task-host.js";
+export type {
+  ContextCarrier,
+  ContextSlot,
+  TaskHost,
+  TaskRegistry,
+  TimerEntry,
+  Waker,
+} from "./task-host.js";
 export { getTaskHost, TASK_HOST } from "./task-host.js";

@@ -4,6 +4,7 @@
  * that implement them (`EventLoop` in `@corio/loop`) keep the plain names.
  */
 import type {
+  CallbackOptions,
   Coroutine,
   FutureLike,
   SettableFutureLike,
@@ -127,11 +128,11 @@ export interface EventLoopLike {
   /** The loop's clock, in milliseconds. Virtual loops report virtual time. */
   time(): number;
   /** Runs `callback` on the next loop iteration, after those already scheduled. */
-  callSoon(callback: () => void): HandleLike;
+  callSoon(callback: () => void, options?: CallbackOptions): HandleLike;
   /** Runs `callback` after `delay` ms (a delay of 0 or less means as soon as possible). */
-  callLater(delay: number, callback: () => void): TimerHandleLike;
+  callLater(delay: number, callback: () => void, options?: CallbackOptions): TimerHandleLike;
   /** Runs `callback` at loop time `when` (a time already past means as soon as possible). */
-  callAt(when: number, callback: () => void): TimerHandleLike;
+  callAt(when: number, callback: () => void, options?: CallbackOptions): TimerHandleLike;
   /** Makes a pending future bound to this loop; `label` shows in task listings. */
   createFuture<T>(label?: string): SettableFutureLike<T>;
   /** Wraps `coro` in a task scheduled to start on the next iteration. */

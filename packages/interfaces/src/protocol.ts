@@ -102,8 +102,11 @@ export interface FutureLike<T> extends Operation<T> {
   exception(): unknown;
   /** Cancels the future; returns false if it was already done. */
   cancel(message?: unknown): boolean;
-  /** Calls `callback(future)` through the loop once the future is done, never synchronously. */
-  addDoneCallback(callback: DoneCallback<this>): void;
+  /**
+   * Calls `callback(future)` through the loop once the future is done, never synchronously, in
+   * `options.context` or a copy of the context current when it was added.
+   */
+  addDoneCallback(callback: DoneCallback<this>, options?: CallbackOptions): void;
   /** Removes every registration of `callback`; returns how many were removed. */
   removeDoneCallback(callback: DoneCallback<this>): number;
   /** A short description of what this future stands for, shown in task listings. */
@@ -153,6 +156,40 @@ export interface TaskOptions {
    * done when `createTask` returns. Ignored when the loop is not running.
    */
   eagerStart?: boolean | undefined;
+  /**
+   * The context of variables the task runs in (shared, not copied); defaults to a copy of the
+   * context current at `createTask`. @asyncio the `context=` keyword of `create_task`
+   */
+  context?: ContextLike | undefined;
+}
+
+/**
+ * A context of variables (`Context` in `@corio/loop`), as the loop, futures and tasks take it.
+ *
+ * @asyncio `contextvars.Context`
+ * @example
+ * const ctx = copyContext();
+ * ctx.run(() => requestId.set("r-1")); // changes ctx only
+ */
+export interface ContextLike {
+  /** Calls `fn(...args)` with this context current; what `fn` sets stays in this context. */
+  run<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): R;
+  /** A shallow copy: the same variables with the same values. */
+  copy(): ContextLike;
+  /** How many variables have a value here. */
+  readonly size: number;
+}
+
+/**
+ * Options of `callSoon`, `callLater`, `callAt` and `addDoneCallback`.
+ *
+ * @asyncio the `context=` keyword of `loop.call_soon` and `Future.add_done_callback`
+ * @example
+ * loop.callSoon(() => console.log(requestId.get()), { context: ctx });
+ */
+export interface CallbackOptions {
+  /** The context the callback runs in; defaults to a copy of the context current now. */
+  context?: ContextLike | undefined;
 }
 
 /**

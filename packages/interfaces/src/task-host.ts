@@ -10,7 +10,7 @@
  * public API of `@corio/loop`, nothing else, and the loop knows tasks only as {@link TaskLike}.
  */
 import type { LoopInstrument } from "./loop.js";
-import type { FutureLike, TaskLike } from "./protocol.js";
+import type { ContextLike, FutureLike, TaskLike } from "./protocol.js";
 
 /**
  * An object that is its own timer in a loop's timer queue, so that a pending sleep costs one object
@@ -58,6 +58,23 @@ export interface TaskRegistry extends Iterable<TaskLike<unknown>> {
 }
 
 /**
+ * Something user code runs inside and that has a context of variables: a task, a handle, a
+ * context entered with `run()`. `ctx` is null while it has none of its own yet (an empty context
+ * not worth making): the first `ContextVar.set()` makes one.
+ */
+export interface ContextCarrier {
+  ctx: ContextLike | null;
+}
+
+/**
+ * The slot saying which carrier's context is current. Whoever runs user code (a task step, a
+ * handle, `Context.run`) puts its carrier in and the previous one back: one write each way.
+ */
+export interface ContextSlot {
+  current: ContextCarrier;
+}
+
+/**
  * What a task needs from the loop that drives it, beyond the public `EventLoopLike`. A loop offers
  * it under {@link TASK_HOST}; `@corio/loop`'s `EventLoop` does.
  */
@@ -100,6 +117,13 @@ export interface TaskHost {
    * handler for `sig`.
    */
   addQuietSignalHandler(sig: string, callback: () => void): () => void;
+  /** The slot of the current context; a task puts itself in around each step. */
+  readonly contexts: ContextSlot;
+  /**
+   * The context a new task starts in: a copy of the current one, or null (an empty context, made
+   * only if the task sets a variable) when the current one holds none.
+   */
+  inheritContext(): ContextLike | null;
 }
 
 /** The registered symbol under which a loop offers its {@link TaskHost}. */

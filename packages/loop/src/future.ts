@@ -1,5 +1,6 @@
 // Future: the loop's eventual result, the object every wait in corio comes down to.
 import {
+  type CallbackOptions,
   CancelledError,
   type DoneCallback,
   InvalidStateError,
@@ -10,7 +11,13 @@ import {
   type Waker,
   type Yielded,
 } from "@corio/interfaces";
-import { describeCallback } from "./handles.js";
+import { contextOption } from "./context.js";
+import {
+  ContextCallback,
+  runBareDoneCallback,
+  runContextCallback,
+  runWaker,
+} from "./done-callbacks.js";
 import type { EventLoop } from "./loop.js";
 
 /** @internal */ export const PENDING = 0;
@@ -18,32 +25,10 @@ import type { EventLoop } from "./loop.js";
 /** @internal */ export const CANCELLED = 2;
 /** @internal Finished with an exception (still `done()`, not cancelled). */ export const FAILED = 3;
 
-// A done callback, or a task parked on the future (registered through the task host without a
-// closure, woken with `onFutureDone()` through the loop like every done callback).
-type Entry<T> = DoneCallback<Future<T>> | Waker;
-
-function runWaker(waker: Waker): void {
-  waker.onFutureDone();
-}
-
-/**
- * Runs a done callback queued with its future. An error it throws goes to the loop's exception
- * handler instead of breaking the loop, as a callback run in an asyncio `Handle` does.
- */
-function runDoneCallback(callback: (fut: Future<unknown>) => void, fut: Future<unknown>): void {
-  const loop = fut._loop;
-  try {
-    callback(fut);
-  } catch (error) {
-    loop.callExceptionHandler({
-      message: `Exception in callback ${describeCallback(callback)}`,
-      exception: error,
-      future: fut,
-    });
-  }
-  const hooks = loop._hooks;
-  if (hooks !== null && hooks.callbackRan !== undefined) hooks.callbackRan(callback);
-}
+// A done callback (bare, or with its context), or a task parked on the future (registered through
+// the task host without a closure, woken with `onFutureDone()` through the loop like every done
+// callback).
+type Entry<T> = DoneCallback<Future<T>> | ContextCallback | Waker;
 
 /**
  * An eventual result: pending until someone sets its result or exception, or cancels it.
@@ -208,18 +193,26 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
 
   /**
    * Calls `callback(this)` through the loop once the future is done; if it is already done, the
-   * call is scheduled at once. Never calls synchronously.
+   * call is scheduled at once. Never calls synchronously. The callback runs in `options.context`,
+   * or in a copy of the context current when it was added.
    *
    * @asyncio `Future.add_done_callback`
-   * @throws {TypeError} if `callback` is not a function.
+   * @throws {TypeError} if `callback` is not a function or `options.context` not a `Context`.
+   * @example
+   * fut.addDoneCallback((f) => console.log(requestId.get(), f.result()));
    */
-  addDoneCallback(callback: DoneCallback<this>): void {
+  addDoneCallback(callback: DoneCallback<this>, options?: CallbackOptions): void {
     if (typeof callback !== "function") {
       throw new TypeError(
         `addDoneCallback(callback): callback must be a function, got ${typeof callback}`,
       );
     }
-    this._addEntry(callback as Entry<T>);
+    const ctx = contextOption("addDoneCallback(callback, options)", options);
+    this._addEntry(
+      ctx === null
+        ? (callback as Entry<T>)
+        : new ContextCallback(callback as (fut: Future<unknown>) => void, ctx),
+    );
   }
 
   /** @internal Registers a task (or any waker) without allocating a closure; see `TaskHost`. */
@@ -247,12 +240,15 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
   removeDoneCallback(callback: DoneCallback<this>): number {
     const cbs = this._callbacks;
     if (cbs === null) return 0;
+    const matches = (c: Entry<T>) =>
+      c === (callback as Entry<T>) ||
+      (c instanceof ContextCallback && c.callback === (callback as unknown));
     if (!Array.isArray(cbs)) {
-      if (cbs !== (callback as Entry<T>)) return 0;
+      if (!matches(cbs)) return 0;
       this._callbacks = null;
       return 1;
     }
-    const kept = cbs.filter((c) => c !== (callback as Entry<T>));
+    const kept = cbs.filter((c) => !matches(c));
     const removed = cbs.length - kept.length;
     this._callbacks = kept.length === 0 ? null : kept;
     return removed;
@@ -418,11 +414,13 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
   private _schedule(entry: Entry<T>): void {
     if (typeof entry === "function")
       this._loop._push(
-        runDoneCallback,
+        runBareDoneCallback,
         entry as (fut: Future<unknown>) => void,
         this as Future<any>,
       );
-    else this._loop._push(runWaker, entry);
+    else if (entry instanceof ContextCallback)
+      this._loop._push(runContextCallback, entry, this as Future<any>);
+    else this._loop._push(runWaker, entry as Waker);
   }
 
   toString(): string {

@@ -1,6 +1,7 @@
 // Handles: what `callSoon`, `callLater` and `callAt` return. A `TimerHandle` is also an entry of the
 // loop's timer queue (the `TimerEntry` contract of `@corio/interfaces`).
 import type { HandleLike, TimerEntry, TimerHandleLike } from "@corio/interfaces";
+import { type Context, contextSlot } from "./context.js";
 import type { EventLoop } from "./loop.js";
 
 /**
@@ -11,15 +12,19 @@ import type { EventLoop } from "./loop.js";
 export class Handle implements HandleLike {
   // A handle is cancelled exactly when its callback is null (cancelling drops the callback, and
   // nothing else does), so no separate flag is kept: with a million timers every field counts.
-  /** @internal The callback, or null once cancelled. */ callback: ((arg: any) => void) | null;
-  /** @internal */ _arg: unknown;
+  /** @internal The callback, or null once cancelled. */ callback: (() => void) | null;
+  /**
+   * @internal The context the callback runs in (a copy taken at scheduling, or the one given);
+   * null for an empty one, made only if the callback sets a variable (see context.ts).
+   */
+  ctx: Context | null;
   /** @internal */ _loop: EventLoop;
 
   /** @internal */
-  constructor(loop: EventLoop, callback: (arg: any) => void, arg: unknown) {
+  constructor(loop: EventLoop, callback: () => void, ctx: Context | null) {
     this._loop = loop;
     this.callback = callback;
-    this._arg = arg;
+    this.ctx = ctx;
   }
 
   /**
@@ -33,7 +38,7 @@ export class Handle implements HandleLike {
   cancel(): void {
     if (this.callback !== null) {
       this.callback = null;
-      this._arg = undefined;
+      this.ctx = null;
     }
   }
 
@@ -46,14 +51,19 @@ export class Handle implements HandleLike {
   _run(): void {
     const callback = this.callback;
     if (callback === null) return;
+    const slot = contextSlot;
+    const previous = slot.current;
+    slot.current = this; // the callback runs in the handle's context
     try {
-      callback(this._arg);
+      callback();
     } catch (error) {
       this._loop.callExceptionHandler({
         message: `Exception in callback ${describeCallback(callback)}`,
         exception: error,
         handle: this,
       });
+    } finally {
+      slot.current = previous;
     }
     const hooks = this._loop._hooks;
     if (hooks !== null && hooks.callbackRan !== undefined) hooks.callbackRan(callback);
@@ -85,10 +95,10 @@ export class TimerHandle extends Handle implements TimerHandleLike {
     loop: EventLoop,
     when: number,
     seq: number,
-    callback: (arg: any) => void,
-    arg: unknown,
+    callback: () => void,
+    ctx: Context | null,
   ) {
-    super(loop, callback, arg);
+    super(loop, callback, ctx);
     this.timerWhen = when;
     this.timerSeq = seq;
   }
@@ -102,7 +112,7 @@ export class TimerHandle extends Handle implements TimerHandleLike {
     if (this.callback === null) return;
     // Lazy deletion: the queue drops the entry when it reaches the front (or when it compacts).
     this._loop._timers.cancel(this);
-    this._arg = undefined;
+    this.ctx = null;
   }
 
   /** @internal The timer queue's entry point: runs the callback once the handle is due. */

@@ -5,6 +5,7 @@
  * the host (`driver.ts`, `advance.ts`), and the contract the task package uses (`task-host.ts`).
  */
 import {
+  type CallbackOptions,
   type Clock,
   type Coroutine,
   describeValue as describe,
@@ -23,6 +24,7 @@ import {
 } from "@corio/interfaces";
 import { advance } from "./advance.js";
 import { type ClockKind, clockFromOptions } from "./clocks.js";
+import { contextOption } from "./context.js";
 import { HostDriver } from "./driver.js";
 import { callHandler, printContext } from "./exceptions.js";
 import { Future } from "./future.js";
@@ -125,55 +127,62 @@ export class EventLoop implements EventLoopLike {
   }
 
   /**
-   * Schedules `callback` for the next loop iteration, after every callback already scheduled.
+   * Schedules `callback` for the next loop iteration, after every callback already scheduled. It
+   * runs in `options.context`, or in a copy of the context current now.
    *
    * @asyncio `loop.call_soon`
-   * @throws {TypeError} if `callback` is not a function.
+   * @throws {TypeError} if `callback` is not a function or `options.context` not a `Context`.
    * @throws {@link RuntimeError} if the loop is closed.
    * @example
    * loop.callSoon(() => log.push("soon"));
    */
-  callSoon(callback: () => void): Handle {
+  callSoon(callback: () => void, options?: CallbackOptions): Handle {
     checkCallback("callSoon(callback): callback", callback);
-    const handle = new Handle(this, callback, undefined);
+    const ctx = contextOption("callSoon(callback, options)", options);
+    const handle = new Handle(this, callback, ctx);
     this._push(runHandle, handle);
     return handle;
   }
 
   /**
    * Schedules `callback` to run `delay` ms from now. A delay of 0 or less means as soon as
-   * possible, after the callbacks already ready; equal deadlines run in scheduling order.
+   * possible, after the callbacks already ready; equal deadlines run in scheduling order. It runs in
+   * `options.context`, or in a copy of the context current now.
    *
    * @asyncio `loop.call_later`
-   * @throws {TypeError} if `delay` is not a number or `callback` not a function.
+   * @throws {TypeError} if `delay` is not a number, `callback` not a function or `options.context`
+   * not a `Context`.
    * @throws {RangeError} if `delay` is NaN or infinite.
    * @throws {@link RuntimeError} if the loop is closed.
    * @example
    * const timer = loop.callLater(1500, () => console.log("1.5 s later"));
    * timer.cancel(); // changed our mind
    */
-  callLater(delay: number, callback: () => void): TimerHandle {
+  callLater(delay: number, callback: () => void, options?: CallbackOptions): TimerHandle {
     checkDelay("callLater(delay): delay", delay);
     checkCallback("callLater(delay, callback): callback", callback);
-    const timer = new TimerHandle(this, 0, -1, callback, undefined); // _startTimer sets when, seq
+    const ctx = contextOption("callLater(delay, callback, options)", options);
+    const timer = new TimerHandle(this, 0, -1, callback, ctx); // _startTimer sets when, seq
     this._startTimer(timer, delay);
     return timer;
   }
 
   /**
    * Schedules `callback` at loop time `when` (ms, as `loop.time()` counts). A time already past
-   * means as soon as possible.
+   * means as soon as possible. It runs in `options.context`, or in a copy of the context current now.
    *
    * @asyncio `loop.call_at`
-   * @throws {TypeError} if `when` is not a number or `callback` not a function.
+   * @throws {TypeError} if `when` is not a number, `callback` not a function or `options.context`
+   * not a `Context`.
    * @throws {RangeError} if `when` is NaN or infinite.
    * @throws {@link RuntimeError} if the loop is closed.
    */
-  callAt(when: number, callback: () => void): TimerHandle {
+  callAt(when: number, callback: () => void, options?: CallbackOptions): TimerHandle {
     checkDelay("callAt(when): when", when);
     checkCallback("callAt(when, callback): callback", callback);
+    const ctx = contextOption("callAt(when, callback, options)", options);
     this._checkClosed();
-    const timer = new TimerHandle(this, when, this._seq++, callback, undefined);
+    const timer = new TimerHandle(this, when, this._seq++, callback, ctx);
     this._timers.pushAt(timer);
     if (!this._inBatch) this._driver.wake();
     return timer;

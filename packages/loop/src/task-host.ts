@@ -1,6 +1,7 @@
 // The loop's side of the `TaskHost` contract (see `@corio/interfaces`): what the task package may
 // use, and nothing more. The loop reads `current` and `tasks` for its public task API and listings.
 import type {
+  ContextLike,
   FutureLike,
   LoopInstrument,
   TaskHost,
@@ -9,6 +10,7 @@ import type {
   TimerEntry,
   Waker,
 } from "@corio/interfaces";
+import { contextSlot, inheritContext } from "./context.js";
 import type { Future } from "./future.js";
 import type { EventLoop } from "./loop.js";
 
@@ -16,12 +18,17 @@ export class LoopTaskHost implements TaskHost {
   current: TaskLike<unknown> | null = null;
   hooks: LoopInstrument | null = null;
   tasks: TaskRegistry | null = null;
+  readonly contexts = contextSlot;
   private count = 0;
 
   constructor(private readonly loop: EventLoop) {}
 
   push<A, B = undefined>(fn: (a: A, b: B) => void, a: A, b?: B): void {
     this.loop._push(fn, a, b);
+  }
+
+  inheritContext(): ContextLike | null {
+    return inheritContext();
   }
 
   nextTaskNumber(): number {

@@ -29,7 +29,7 @@ import {
   type Yielded,
 } from "@corio/interfaces";
 import { checkCoroutine } from "@corio/internal";
-import { type EventLoop, Future } from "@corio/loop";
+import { Context, type EventLoop, Future } from "@corio/loop";
 import { wantsEagerStart } from "./eager.js";
 import { TaskList } from "./registry.js";
 import { badYield, cannotWaitOn } from "./yield-errors.js";
@@ -96,6 +96,11 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
   /** @internal */ _numCancelsRequested = 0;
   /** @internal */ _parent: Task<unknown> | null;
   /** @internal */ _rare: TaskRare | null = null;
+  /**
+   * @internal The task's context of variables (contextvars): a copy of its creator's, or the one
+   * given; null for an empty one, made only when the task sets a variable.
+   */
+  ctx: Context | null;
 
   /**
    * Use `createTask(coro)`; this constructor is what the task factory calls.
@@ -123,6 +128,14 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
         `createTask(coro, options): options.name must be a string, got ${describeValue(name)}`,
       );
     }
+    // contextvars: a copy of the current context, or the one given (shared, not copied).
+    const context = options?.context;
+    if (context !== undefined && !(context instanceof Context)) {
+      throw new TypeError(
+        `createTask(coro, options): options.context must be a Context, got ${describeValue(context)}`,
+      );
+    }
+    this.ctx = context ?? (host.inheritContext() as Context | null);
     (coro as Marked)[DRIVEN] = true;
     this._host = host;
     this._coro = coro;
@@ -165,6 +178,17 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     if (typeof name !== "string")
       throw new TypeError(`setName(name): name must be a string, got ${describeValue(name)}`);
     this._name = name;
+  }
+
+  /**
+   * The context of variables the task runs in.
+   *
+   * @asyncio `Task.get_context`
+   * @example
+   * createTask(work()).getContext().get(requestId);
+   */
+  getContext(): Context {
+    return (this.ctx ??= new Context());
   }
 
   /** The coroutine this task drives. @asyncio `Task.get_coro` */
@@ -333,6 +357,9 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     const host = this._host;
     const previous = host.current;
     host.current = this;
+    const contexts = host.contexts; // contextvars: the step runs in the task's context
+    const previousCarrier = contexts.current;
+    contexts.current = this;
     const hooks = host.hooks;
     if (hooks !== null && hooks.stepStarted !== undefined) hooks.stepStarted(this);
     try {
@@ -362,6 +389,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
       this._suspend(r.value);
     } finally {
       host.current = previous;
+      contexts.current = previousCarrier;
       if (hooks !== null && hooks.stepEnded !== undefined) hooks.stepEnded(this);
     }
   }
