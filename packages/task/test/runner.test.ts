@@ -1,4 +1,5 @@
 import { getRunningLoop, RuntimeError } from "@corio/interfaces";
+import { ContextVar, copyContext } from "@corio/loop";
 import { describe, expect, it } from "vitest";
 import { createTask, eagerTaskFactory, Runner, sleep, type Task } from "../src/index.js";
 
@@ -36,6 +37,30 @@ describe("Runner", () => {
     expect(loop.isClosed()).toBe(true);
     expect(bg!.cancelled()).toBe(true);
     expect(log).toEqual(["tick 100", "first -> first", "tick 200", "second -> 250", "bg finally"]);
+  });
+
+  it("runs main in the context given (asyncio's run(coro, context=...)), and in a copy otherwise", async () => {
+    const requestId = new ContextVar<string>("requestId", { default: "none" });
+    const ctx = copyContext();
+    ctx.run(() => requestId.set("r-7"));
+    const runner = new Runner({ clock: "virtual" });
+    const seen = await runner.run(
+      function* () {
+        yield* sleep(1);
+        const before = requestId.get();
+        requestId.set("changed by main");
+        return before;
+      },
+      { context: ctx },
+    );
+    expect(seen).toBe("r-7");
+    expect(ctx.get(requestId)).toBe("changed by main"); // the context itself, shared
+    expect(
+      await runner.run(function* () {
+        return requestId.get();
+      }),
+    ).toBe("none");
+    await runner.close();
   });
 
   it("makes its loop on first use, with the given options", async () => {
