@@ -3,7 +3,7 @@
 // loop may already have found itself deadlocked), so set() refuses with the RuntimeError every
 // primitive uses for "used from two event loops".
 import { RuntimeError } from "@corio/interfaces";
-import { createTask, run, sleep } from "@corio/task";
+import { createTask, fromPromise, run, sleep } from "@corio/task";
 import { runVirtual } from "@corio/task/testing";
 import { describe, expect, it } from "vitest";
 import { Event } from "../src/index.js";
@@ -11,19 +11,27 @@ import { Event } from "../src/index.js";
 describe("Event used from two running loops", () => {
   it("set() from another running loop throws RuntimeError and wakes nobody", async () => {
     const ev = new Event();
+    // The two loops take turns through promises, not through timers, so no machine load can
+    // reorder them: the waiter is parked before set() is called, and checked after it threw.
+    let parked!: () => void;
+    const waiterParked = new Promise<void>((resolve) => (parked = resolve));
+    let secondDone!: () => void;
+    const secondSettled = new Promise<void>((resolve) => (secondDone = resolve));
     const first = run(function* () {
-      // A timer keeps this loop alive while its task waits on the event.
       const waiter = createTask(ev.wait());
-      yield* sleep(8);
+      yield* sleep(0);
+      parked();
+      yield* fromPromise(secondSettled);
       const woken = waiter.done();
       waiter.cancel();
       return woken ? "woken" : "not woken";
     });
     const second = run(function* () {
-      yield* sleep(1);
+      yield* fromPromise(waiterParked);
       ev.set();
       return "set";
     });
+    second.then(secondDone, secondDone);
     const [a, b] = await Promise.allSettled([first, second]);
     expect(b.status).toBe("rejected");
     const error = (b as PromiseRejectedResult).reason;
