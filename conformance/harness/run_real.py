@@ -27,6 +27,10 @@ def run_scenario(path):
     spec = importlib.util.spec_from_file_location("scenario", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    if hasattr(module, "scenario"):
+        # A scenario that manages its own loops (asyncio.Runner): a plain function.
+        module.scenario()
+        return
     try:
         result = asyncio.run(module.main())
         if result is not None:
