@@ -21,8 +21,8 @@ function python(args: string[]): string {
 }
 
 // Areas whose scenarios drive real processes or sockets, or their own loops (Runner): they run on
-// the real clock, each in its
-// own test file (test/subprocess.test.ts...), not on the virtual loop here.
+// the real clock, each in its own test file (test/subprocess.test.ts...), not on the virtual loop
+// here.
 const REAL_CLOCK_AREAS = new Set(["subprocess", "streams", "runner"]);
 
 /** Every .ts file under `dir` (one level of area folders, or flat), as paths without extension. */
