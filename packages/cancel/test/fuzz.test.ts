@@ -32,13 +32,12 @@ import {
 } from "@corio/interfaces";
 import type { EventLoop } from "@corio/loop";
 import { allTasks, createTask, currentTask, run, sleep } from "@corio/task";
-import { expectRaises } from "@corio/testkit";
+import { expectRaises, fuzzSettings, unhandledRejectionsDuring } from "@corio/testkit";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ExceptionGroup, shield, type Timeout, taskGroup, timeout, waitFor } from "../src/index.js";
 
-const SEED = Number(process.env.FUZZ_SEED ?? 15015);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 800);
+const { seed: SEED, runs: RUNS } = fuzzSettings("cancel", 800);
 
 class Boom extends Error {
   override name = "Boom";
@@ -230,23 +229,14 @@ function check(s: Spec, o: Outcome): void {
   expect(o.afterRun).toMatchObject({ tasks: 0, timers: 0, external: 0, hostTimerArmed: false });
 }
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => void unhandled.push(reason);
-beforeAll(() => {
-  process.on("unhandledRejection", onUnhandled);
-  console.log(`cancel fuzz: seed=${SEED} runs=${RUNS} (replay: FUZZ_SEED=${SEED})`);
-});
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-});
-
 describe("cancellation fuzz: waitFor, timeout, shield, taskGroup and gather under random cancels", () => {
   it(`keeps every invariant over ${RUNS} random schedules`, async () => {
-    await fc.assert(
-      fc.asyncProperty(spec, async (s) => check(s, await execute(s))),
-      { seed: SEED, numRuns: RUNS },
+    const unhandled = await unhandledRejectionsDuring(() =>
+      fc.assert(
+        fc.asyncProperty(spec, async (s) => check(s, await execute(s))),
+        { seed: SEED, numRuns: RUNS },
+      ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(unhandled).toEqual([]);
     // Hundreds of schedules: a second or two alone, far more on a loaded CI machine.
   }, 120_000);

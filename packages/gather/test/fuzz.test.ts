@@ -22,12 +22,12 @@ import {
 } from "@corio/interfaces";
 import type { EventLoop } from "@corio/loop";
 import { allTasks, createTask, run, sleep } from "@corio/task";
+import { fuzzSettings, unhandledRejectionsDuring } from "@corio/testkit";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { asCompleted, gather, type ReturnWhen, wait } from "../src/index.js";
 
-const SEED = Number(process.env.FUZZ_SEED ?? 15015);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
+const { seed: SEED, runs: RUNS } = fuzzSettings("gather", 500);
 
 class Boom extends Error {
   override name = "Boom";
@@ -246,23 +246,14 @@ function check(s: Spec, o: Outcome): void {
   expect(o.afterRun).toMatchObject({ tasks: 0, timers: 0, external: 0, hostTimerArmed: false });
 }
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => void unhandled.push(reason);
-beforeAll(() => {
-  process.on("unhandledRejection", onUnhandled);
-  console.log(`gather fuzz: seed=${SEED} runs=${RUNS} (replay: FUZZ_SEED=${SEED})`);
-});
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-});
-
 describe("gather, wait and asCompleted fuzz against a model", () => {
   it(`match the model over ${RUNS} random schedules`, async () => {
-    await fc.assert(
-      fc.asyncProperty(spec, async (s) => check(s, await execute(s))),
-      { seed: SEED, numRuns: RUNS },
+    const unhandled = await unhandledRejectionsDuring(() =>
+      fc.assert(
+        fc.asyncProperty(spec, async (s) => check(s, await execute(s))),
+        { seed: SEED, numRuns: RUNS },
+      ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(unhandled).toEqual([]);
     // Hundreds of schedules: a second or two alone, far more on a loaded CI machine.
   }, 120_000);

@@ -35,12 +35,12 @@ import {
 } from "@corio/interfaces";
 import type { EventLoop } from "@corio/loop";
 import { allTasks, createTask, run, sleep } from "@corio/task";
+import { fuzzSettings, unhandledRejectionsDuring } from "@corio/testkit";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LifoQueue, PriorityQueue, Queue } from "../src/index.js";
 
-const SEED = Number(process.env.FUZZ_SEED ?? 15015);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const { seed: SEED, runs: RUNS } = fuzzSettings("queue", 300);
 const LAST_SHUTDOWN = 60;
 
 type Via = "plain" | "nowait" | "waitFor" | "timeout";
@@ -339,23 +339,14 @@ function check(s: Spec, tr: Trace): void {
   expect(tr.afterRun).toMatchObject({ tasks: 0, timers: 0, external: 0, hostTimerArmed: false });
 }
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => void unhandled.push(reason);
-beforeAll(() => {
-  process.on("unhandledRejection", onUnhandled);
-  console.log(`queue fuzz: seed=${SEED} runs=${RUNS} (replay: FUZZ_SEED=${SEED})`);
-});
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-});
-
 describe("queue fuzz: producers, consumers and joiners in a task group, under waitFor, timeout, cancels and shutdown", () => {
   it(`loses, duplicates and strands nothing over ${RUNS} random schedules`, async () => {
-    await fc.assert(
-      fc.asyncProperty(spec, async (s) => check(s, await execute(s))),
-      { seed: SEED, numRuns: RUNS },
+    const unhandled = await unhandledRejectionsDuring(() =>
+      fc.assert(
+        fc.asyncProperty(spec, async (s) => check(s, await execute(s))),
+        { seed: SEED, numRuns: RUNS },
+      ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(unhandled).toEqual([]);
     // Hundreds of schedules: a second or two alone, far more on a loaded CI machine.
   }, 120_000);

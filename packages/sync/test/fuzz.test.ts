@@ -26,8 +26,9 @@ import {
 } from "@corio/interfaces";
 import type { EventLoop } from "@corio/loop";
 import { allTasks, createTask, currentTask, run, sleep } from "@corio/task";
+import { fuzzSettings, unhandledRejectionsDuring } from "@corio/testkit";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   Barrier,
   BoundedSemaphore,
@@ -38,8 +39,7 @@ import {
   Semaphore,
 } from "../src/index.js";
 
-const SEED = Number(process.env.FUZZ_SEED ?? 15015);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
+const { seed: SEED, runs: RUNS } = fuzzSettings("sync", 500);
 const SHUTDOWN_AT = 100;
 
 type Prim = "lock" | "sem" | "bsem" | "event" | "consume" | "produce" | "barrier";
@@ -277,23 +277,14 @@ function check(o: Outcome): void {
   expect(o.afterRun).toMatchObject({ tasks: 0, timers: 0, external: 0, hostTimerArmed: false });
 }
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => void unhandled.push(reason);
-beforeAll(() => {
-  process.on("unhandledRejection", onUnhandled);
-  console.log(`sync fuzz: seed=${SEED} runs=${RUNS} (replay: FUZZ_SEED=${SEED})`);
-});
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-});
-
 describe("sync primitives fuzz: Lock, Semaphore, Event, Condition, Barrier under timeouts and cancels", () => {
   it(`keeps every invariant over ${RUNS} random schedules`, async () => {
-    await fc.assert(
-      fc.asyncProperty(spec, async (s) => check(await execute(s))),
-      { seed: SEED, numRuns: RUNS },
+    const unhandled = await unhandledRejectionsDuring(() =>
+      fc.assert(
+        fc.asyncProperty(spec, async (s) => check(await execute(s))),
+        { seed: SEED, numRuns: RUNS },
+      ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(unhandled).toEqual([]);
     // Hundreds of schedules: a second or two alone, far more on a loaded CI machine.
   }, 120_000);

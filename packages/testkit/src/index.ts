@@ -3,6 +3,7 @@ export type { SuiteApi } from "./contracts/check.js";
 export { eventLoopContract, type LoopHarness } from "./contracts/event-loop.js";
 export { contractFailures } from "./contracts/failures.js";
 export { type QueueContractOptions, queueContract } from "./contracts/queue.js";
+export { type FuzzSettings, fuzzSettings, unhandledRejectionsDuring } from "./fuzz.js";
 export { type ErrorClass, expectRaises, expectRejects, expectThrows } from "./throws.js";
 export {
   formatTrace,
