@@ -60,15 +60,3 @@ const queueMicro: (callback: () => void) => void =
 export function viaMicrotask(callback: () => void): () => void {
   return () => queueMicro(callback);
 }
-
-/**
- * The longest delay a host timer takes: `setTimeout` stores it in a signed 32-bit integer (about
- * 24.8 days), and Node turns anything longer into 1 ms with a `TimeoutOverflowWarning`. The loop
- * arms at most this long and re-arms for the rest when it fires early.
- */
-export const MAX_HOST_DELAY = 2_147_483_647;
-
-/** Arms a host timer for `ms` (at least 1 ms, at most {@link MAX_HOST_DELAY}). */
-export function hostTimer(callback: () => void, ms: number): ReturnType<typeof setTimeout> {
-  return setTimeout(callback, Math.min(MAX_HOST_DELAY, Math.max(1, Math.ceil(ms))));
-}
