@@ -379,7 +379,7 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
     if (isCancelledError(cancel)) return cancel;
     const message = cancel as string | undefined;
     const loop = this._loop;
-    if (loop !== null && loop.getDebug()) return new CancelledError(message);
+    if (loop?.getDebug()) return new CancelledError(message);
     // Outside debug mode a cancellation carries no stack trace: recording where the coroutine
     // waited was three quarters of the cost of cancelling a task (W5: 100k cancels in ~1000 ms
     // with stacks, ~250 ms without). Debug mode keeps it.
