@@ -12,8 +12,12 @@ import { wakeAll } from "./waiters.js";
 type Entry = [string, string[] | null];
 
 /** @internal */
+/** The longest a blocking read waits before it looks again (ms). */
+const MAX_BLOCK_MS = 1000;
+
 export class Reader {
   /** True once a read found nothing left after the shutdown flag was set in Redis. */
+  /** @internal Wake-ups asked for so far (see `unblock`). */ private _wakes = 0;
   drained = false;
   /** @internal */ private readonly _e: Engine;
   /** @internal */ private _reading = false;
@@ -47,8 +51,13 @@ export class Reader {
     });
   }
 
-  /** Wakes the blocking read (a shutdown, or no getter left to read for). */
+  /**
+   * Wakes the blocking read (a shutdown, or no getter left to read for). A wake-up that comes
+   * between the non-blocking read and the blocking one is counted, so the loop reads again instead
+   * of blocking on a state it has not seen.
+   */
   unblock(): void {
+    this._wakes++;
     if (this._readerId === null || !this._reading || this._e.q._closed) return;
     this._e.cmd.client("UNBLOCK", this._readerId).catch(() => {});
   }
@@ -58,6 +67,7 @@ export class Reader {
     const q = e.q;
     const label = `RedisQueue(${q.key}).get(): reading`;
     for (;;) {
+      const wakes = this._wakes;
       const need = q._getters.filter((f) => !f.done()).length;
       if (need === 0 || q._closed) return;
       const release = q._loop.trackExternal(label);
@@ -80,7 +90,7 @@ export class Reader {
           if (flag === "1" && !q._isShutdown) q._shutDownLocally(false);
           if (flag === "1" && entries.length === 0 && q._outbox.length === 0) this.drained = true;
         }
-        if (entries.length === 0 && !this.drained && !q._immediate) {
+        if (entries.length === 0 && !this.drained && !q._immediate && this._wakes === wakes) {
           const reply = (await e.reader.xreadgroup(
             "GROUP",
             q.group,
@@ -88,7 +98,9 @@ export class Reader {
             "COUNT",
             need,
             "BLOCK",
-            Math.ceil(e.claimIdleMs / 2),
+            // A wake-up sent on the other connection can still reach Redis just before this read
+            // starts blocking; a short block bounds what such a miss costs.
+            Math.min(Math.ceil(e.claimIdleMs / 2), MAX_BLOCK_MS),
             "STREAMS",
             q.key,
             ">",
