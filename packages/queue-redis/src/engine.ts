@@ -282,6 +282,9 @@ export class Engine {
     immediate: "0" | "1",
   ): Promise<void> {
     const q = this.q;
+    // Items on their way still count in qsize() (as in _sendItems), or a reader between the send
+    // and the reply would see them nowhere.
+    q._sending += batch.length;
     let reply: number[];
     try {
       reply = await this.cmd.corioShutdown(
@@ -293,11 +296,13 @@ export class Engine {
         ...batch.map((o) => o.data),
       );
     } catch (e) {
+      q._sending -= batch.length;
       const error = redisError(e, "shutdown()");
       for (const o of batch) o.done?.setException(error);
       this._reportLost(batch.filter((o) => o.done === null).length, error.message);
       throw error;
     }
+    q._sending -= batch.length;
     const [, size, unfinished, stored] = reply.map(Number) as [number, number, number, number];
     this._view(size, unfinished);
     if (stored === 0) this._refuse(batch);

@@ -141,6 +141,23 @@ describe("across consumers", () => {
     expect(dropped.left).toBe(0);
   });
 
+  it("an item shut down together with its putNowait() counts in qsize() while the round trip is on", async () => {
+    // Regression: the batch sent with the shutdown left the outbox before Redis answered, and was
+    // counted nowhere, so qsize() read 0 in between (seen as a flaky contract check under load).
+    const sizes = await withPair(function* (a) {
+      a.putNowait(1);
+      a.shutdown(); // the item and the flag leave in one round trip, at the next setImmediate
+      const seen: number[] = [a.qsize()];
+      // Our setImmediate runs right after the queue's, before Redis can have answered.
+      yield* wait(new Promise<void>((resolve) => setImmediate(resolve)));
+      seen.push(a.qsize());
+      yield* sleep(20);
+      seen.push(a.qsize());
+      return seen;
+    });
+    expect(sizes).toEqual([1, 1, 1]);
+  });
+
   it("join() returns only once the other consumer marked every item done", async () => {
     const log: string[] = [];
     await withPair(function* (a, b) {
