@@ -173,6 +173,10 @@ const expected: Record<string, { lines: string[]; elapsed: number }> = {
     ],
     elapsed: 1000,
   },
+  "deep-calls": {
+    lines: ["3000 files in 1000 nested folders, 1000 ms"],
+    elapsed: 1000,
+  },
   cooperative: {
     lines: [
       "A: chunk 1",

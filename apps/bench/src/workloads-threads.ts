@@ -1,4 +1,4 @@
-// W8, CPU work on worker threads (issue 17): @corio/threads against Piscina, the Node worker-pool
+// W10, CPU work on worker threads (issue 17): @corio/threads against Piscina, the Node worker-pool
 // anchor, and CPython's asyncio.to_thread, with the same pool size (one worker per core) in Node.
 import type { Measurement, Workload } from "./workloads.js";
 
@@ -18,8 +18,8 @@ const atLeastPiscina = (m: (r: "corio" | "piscina") => number | undefined) => {
 
 export const THREAD_WORKLOADS: Workload[] = [
   {
-    id: "W8a",
-    dir: "w8a-small-jobs",
+    id: "W10a",
+    dir: "w10a-small-jobs",
     title: "10k small jobs on a worker pool",
     full: { n: 10_000 },
     smoke: { n: 50 },
@@ -28,15 +28,15 @@ export const THREAD_WORKLOADS: Workload[] = [
     met: (m) => atLeastPiscina((r) => m(r)),
   },
   {
-    id: "W8b",
-    dir: "w8b-heavy-jobs",
+    id: "W10b",
+    dir: "w10b-heavy-jobs",
     title: "100 CPU-heavy jobs on a worker pool",
     full: { n: 100 },
     smoke: { n: 1 },
     overrides: {
       cpython: {
         full: { n: 4 },
-        note: "CPython runs W8b at 4 jobs: each heavy job takes it seconds and the GIL runs one at a time, so its rate at 100 would be the same",
+        note: "CPython runs W10b at 4 jobs: each heavy job takes it seconds and the GIL runs one at a time, so its rate at 100 would be the same",
       },
     },
     metrics: [jobsPerSecond],

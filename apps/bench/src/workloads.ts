@@ -1,5 +1,6 @@
 // The workloads of issue 5, what each measures, and the target corio must reach against its peers.
 
+import { DEEP_WORKLOAD } from "./workloads-deep.js";
 import { EAGER_WORKLOAD } from "./workloads-eager.js";
 import { SUBPROCESS_WORKLOAD } from "./workloads-subprocess.js";
 import { THREAD_WORKLOADS } from "./workloads-threads.js";
@@ -254,6 +255,7 @@ export const WORKLOADS: Workload[] = [
         atLeast(ratio(m("corio"), m("cpython"), "higher"), 3),
       ),
   },
+  DEEP_WORKLOAD,
   ...THREAD_WORKLOADS,
   SUBPROCESS_WORKLOAD,
   EAGER_WORKLOAD,

@@ -118,6 +118,7 @@ export {
 } from "@corio/sync";
 export {
   allTasks,
+  call,
   createTask,
   currentTask,
   eagerTaskFactory,

@@ -40,6 +40,11 @@ import { badYield, cannotWaitOn } from "./yield-errors.js";
  * from a foreign future. Kept apart so that the common task carries one null field for all of them.
  */
 interface TaskRare {
+  /**
+   * The coroutines below the running one, outermost first, while `call()` frames are open (see
+   * call.ts): `frames[0]` is the task's own coroutine and `_coro` the innermost call.
+   */
+  frames: Coroutine<unknown>[] | null;
   pendingError: unknown;
   hasPendingError: boolean;
   creationStack: string | undefined;
@@ -54,8 +59,9 @@ interface TaskRare {
  * mark on the generator costs a property store where a WeakSet of every coroutine cost a third of
  * spawning a task.
  */
-const DRIVEN: unique symbol = Symbol("corio.driven") as never;
-type Marked = { [DRIVEN]?: true };
+export const DRIVEN: unique symbol = Symbol("corio.driven") as never;
+/** 1: driven by a task; 2: handed to `call()` and yielded, not yet taken by the task. */
+export type Marked = { [DRIVEN]?: 1 | 2 };
 
 /** The tasks whose `cancel()` is passing the request on to what they wait on, innermost last. */
 const cancelling: Task<unknown>[] = [];
@@ -81,7 +87,8 @@ function stepTask(task: Task<unknown>): void {
 export class Task<T> extends Future<T> implements TaskLike<T> {
   /** @internal What the task uses of its loop (see `TaskHost` in `@corio/interfaces`). */
   _host: TaskHost;
-  /** @internal */ _coro: Coroutine<T>;
+  /** @internal The coroutine a step resumes: the task's own, or the innermost `call()` frame. */
+  _coro: Coroutine<unknown>;
   /**
    * @internal The name, or the task's number until someone asks: most tasks are never named, so the
    * default `Task-N` string is made on first `getName()` (as asyncio does since 3.12).
@@ -117,7 +124,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
       );
     }
     checkCoroutine(coro, "createTask(coro): coro");
-    if ((coro as Marked)[DRIVEN] === true) {
+    if ((coro as Marked)[DRIVEN] !== undefined) {
       throw new RuntimeError(
         "createTask(coro): cannot reuse already awaited coroutine: another task drives this generator; call the generator function again for a new one",
       );
@@ -136,7 +143,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
       );
     }
     this.ctx = context ?? (host.inheritContext() as Context | null);
-    (coro as Marked)[DRIVEN] = true;
+    (coro as Marked)[DRIVEN] = 1;
     this._host = host;
     this._coro = coro;
     this._name = name ?? host.nextTaskNumber();
@@ -154,6 +161,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
   /** @internal */
   _rareFields(): TaskRare {
     return (this._rare ??= {
+      frames: null,
       pendingError: undefined,
       hasPendingError: false,
       creationStack: undefined,
@@ -193,7 +201,8 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
 
   /** The coroutine this task drives. @asyncio `Task.get_coro` */
   getCoro(): Coroutine<T> {
-    return this._coro;
+    const frames = this._rare?.frames;
+    return (frames != null && frames.length !== 0 ? frames[0] : this._coro) as Coroutine<T>;
   }
 
   /**
@@ -363,30 +372,47 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     const hooks = host.hooks;
     if (hooks !== null && hooks.stepStarted !== undefined) hooks.stepStarted(this);
     try {
-      let r: IteratorResult<Yielded, T>;
-      try {
-        r = hasError ? this._coro.throw(error) : this._coro.next(YIELD_NOW);
-      } catch (thrown) {
-        if (isCancelledError(thrown)) {
-          this.cancelWithError(thrown); // result() rethrows this very error
-        } else {
-          Future.prototype.setException.call(this, thrown);
+      // One pass resumes the coroutine once; more passes only when `call()` frames open or close
+      // (a frame's end resumes its caller with the value or the error, as `yield*` would).
+      let sent: unknown = YIELD_NOW;
+      for (;;) {
+        let r: IteratorResult<Yielded, unknown>;
+        try {
+          r = hasError ? this._coro.throw(error) : this._coro.next(sent);
+        } catch (thrown) {
+          if (this._popFrame()) {
+            error = thrown;
+            hasError = true;
+            continue;
+          }
+          if (isCancelledError(thrown)) {
+            this.cancelWithError(thrown); // result() rethrows this very error
+          } else {
+            Future.prototype.setException.call(this, thrown);
+          }
+          this._finished();
+          return;
         }
-        this._finished();
-        return;
-      }
-      if (r.done) {
-        if (this._mustCancel) {
-          // Cancelled right before the coroutine returned.
-          this._mustCancel = false;
-          super.cancel(this.pendingCancelMessage);
-        } else {
-          Future.prototype.setResult.call(this, r.value);
+        if (r.done) {
+          if (this._popFrame()) {
+            sent = r.value;
+            hasError = false;
+            continue;
+          }
+          if (this._mustCancel) {
+            // Cancelled right before the coroutine returned.
+            this._mustCancel = false;
+            super.cancel(this.pendingCancelMessage);
+          } else {
+            Future.prototype.setResult.call(this, r.value as T);
+          }
+          this._finished();
+          return;
         }
-        this._finished();
-        return;
+        if (this._suspend(r.value)) return;
+        sent = YIELD_NOW; // a call() frame was pushed: start it
+        hasError = false;
       }
-      this._suspend(r.value);
     } finally {
       host.current = previous;
       contexts.current = previousCarrier;
@@ -394,8 +420,11 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     }
   }
 
-  /** @internal */
-  private _suspend(value: Yielded): void {
+  /**
+   * @internal Parks the task on what its coroutine yielded. Returns false only when the value is a
+   * `call()` frame, which becomes the running coroutine at once.
+   */
+  private _suspend(value: Yielded): boolean {
     const host = this._host;
     const loop = this.getLoop();
     if (value === YIELD_NOW) {
@@ -403,22 +432,39 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
       host.push(stepTask, this as Task<unknown>);
       const hooks = host.hooks;
       if (hooks !== null && hooks.taskSuspended !== undefined) hooks.taskSuspended(this, null);
-      return;
+      return true;
     }
     const own = value instanceof Future;
     if (own || isFutureLike(value)) {
       const problem = cannotWaitOn(value, own, this, loop);
       if (problem !== null) {
         this._failNextStep(new RuntimeError(problem));
-        return;
+        return true;
       }
       value._blocking = false;
       if (own) host.addWaker(value, this);
       else value.addDoneCallback((this._rareFields().foreignWakeup ??= () => this._step()));
       this._park(value);
-      return;
+      return true;
+    }
+    if ((value as Marked | null)?.[DRIVEN] === 2) {
+      // A coroutine handed over by call(): it runs as its own frame.
+      const frame = value as unknown as Coroutine<unknown>;
+      (frame as Marked)[DRIVEN] = 1;
+      (this._rareFields().frames ??= []).push(this._coro);
+      this._coro = frame;
+      return false;
     }
     this._failNextStep(new RuntimeError(badYield(value, this)));
+    return true;
+  }
+
+  /** @internal The running `call()` frame ended: its caller runs again. False if none is open. */
+  private _popFrame(): boolean {
+    const frames = this._rare?.frames;
+    if (frames == null || frames.length === 0) return false;
+    this._coro = frames.pop()!;
+    return true;
   }
 
   /** @internal */

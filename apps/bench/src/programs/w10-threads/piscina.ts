@@ -1,4 +1,4 @@
-// W8 on Piscina: a pool of one worker per core, warmed up (every worker started and the module
+// W10 on Piscina: a pool of one worker per core, warmed up (every worker started and the module
 // loaded), then n jobs submitted at once and awaited together. Only the n jobs are timed.
 import { Piscina } from "piscina";
 import { check, now, params, report } from "../harness.js";

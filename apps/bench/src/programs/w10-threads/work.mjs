@@ -1,4 +1,4 @@
-// The jobs of W8, loaded by corio's and Piscina's worker threads alike (plain ESM, no build).
+// The jobs of W10, loaded by corio's and Piscina's worker threads alike (plain ESM, no build).
 
 /** A small job: almost no work, so the pool's own cost per job is what gets measured. */
 export function small(i) {

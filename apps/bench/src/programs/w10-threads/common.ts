@@ -1,4 +1,4 @@
-// W8's parameters, shared by the corio and Piscina programs: which job, how many, and the checks.
+// W10's parameters, shared by the corio and Piscina programs: which job, how many, and the checks.
 import { availableParallelism } from "node:os";
 import { heavy, small } from "./work.mjs";
 

@@ -1,4 +1,4 @@
-"""W8 on CPython asyncio: n jobs through asyncio.to_thread (the loop's default executor), gathered.
+"""W10 on CPython asyncio: n jobs through asyncio.to_thread (the loop's default executor), gathered.
 
 The executor is warmed up first and only the n jobs are timed, as in the Node programs."""
 

@@ -1,4 +1,4 @@
-// W8 on @corio/threads: a pool of one worker per core, warmed up (every worker started and the
+// W10 on @corio/threads: a pool of one worker per core, warmed up (every worker started and the
 // module loaded), then n jobs submitted at once and gathered. Only the n jobs are timed.
 import { ThreadPool } from "@corio/threads";
 import { gatherAll, run } from "corio";

@@ -1,5 +1,0 @@
-// W8 (heavy jobs) on Piscina; the program lives in ../w8-threads.
-import { program } from "../harness.js";
-import { piscinaThreads } from "../w8-threads/piscina.js";
-
-program(() => piscinaThreads("heavy"));
