@@ -51,7 +51,7 @@ function hostOf(fut: SleepFuture<unknown>): TaskHost {
 }
 
 function wake(fut: SleepFuture<unknown>): void {
-  if (!fut.done()) fut.setResult(fut._value);
+  if (!fut.done()) fut.setResult(fut._wakeValue());
 }
 
 /**
@@ -64,7 +64,6 @@ function wake(fut: SleepFuture<unknown>): void {
  * holds that loop's handle.
  */
 class SleepFuture<T> extends Future<T> implements TimerEntry {
-  /** @internal */ _value: T;
   /** @internal */ private readonly _ms: number;
   timerWhen = 0;
   timerSeq = -1;
@@ -72,10 +71,14 @@ class SleepFuture<T> extends Future<T> implements TimerEntry {
   callback: typeof wake | TimerHandleLike | null = null;
   timerNext: TimerEntry | null = null;
 
-  constructor(ms: number, value: T) {
+  constructor(ms: number) {
     super(null);
     this._ms = ms;
-    this._value = value;
+  }
+
+  /** @internal What the sleep returns: undefined here, a value in `ValueSleep`. */
+  _wakeValue(): T {
+    return undefined as T;
   }
 
   // The label is made when a listing asks for it, not once per sleep.
@@ -128,6 +131,23 @@ class SleepFuture<T> extends Future<T> implements TimerEntry {
 }
 
 /**
+ * `sleep(ms, value)`: a sleep that returns a value. Most sleeps return nothing, so the value has
+ * a subclass of its own instead of a field in every sleeping task's sleep.
+ */
+class ValueSleep<T> extends SleepFuture<T> {
+  /** @internal */ private readonly _value: T;
+
+  constructor(ms: number, value: T) {
+    super(ms);
+    this._value = value;
+  }
+
+  override _wakeValue(): T {
+    return this._value;
+  }
+}
+
+/**
  * Suspends the calling coroutine for `ms` milliseconds of loop time, then returns `value`.
  * `sleep(0)` (or any delay of 0 or less) gives up control for exactly one loop iteration;
  * `sleep(Infinity)` waits until cancelled. Cancelling the waiting task cancels the timer.
@@ -149,5 +169,5 @@ export function sleep<T>(ms: number, value?: T): Operation<T | undefined> {
   if (Number.isNaN(ms))
     throw new RangeError("sleep(ms): ms must be a number of milliseconds, got NaN");
   if (ms <= 0) return value === undefined ? SLEEP_ZERO : sleepZeroWith(value);
-  return new SleepFuture(ms, value);
+  return value === undefined ? new SleepFuture<undefined>(ms) : new ValueSleep(ms, value);
 }

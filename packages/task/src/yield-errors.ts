@@ -18,16 +18,17 @@ export function cannotWaitOn(
   task: TaskLike<unknown>,
   loop: EventLoopLike,
 ): string | null {
-  const name = task.getName();
+  // The name is read only for a message: reading it makes the task's `Task-N` string, which
+  // most tasks never need (this runs every time a task parks).
   if (!future._blocking) {
     return own
-      ? `yield was used instead of yield* in task "${name}" with ${future}: write yield* fut`
-      : `yield was used instead of yield* in task "${name}"`;
+      ? `yield was used instead of yield* in task "${task.getName()}" with ${future}: write yield* fut`
+      : `yield was used instead of yield* in task "${task.getName()}"`;
   }
   if (future.getLoop() !== loop) {
-    return `task "${name}" got ${own ? future : "a future"} attached to a different loop`;
+    return `task "${task.getName()}" got ${own ? future : "a future"} attached to a different loop`;
   }
-  if (future === task) return `task "${name}" cannot await on itself`;
+  if (future === task) return `task "${task.getName()}" cannot await on itself`;
   return null;
 }
 

@@ -458,3 +458,18 @@ describe("cancellation stack traces", () => {
       expect(Error.stackTraceLimit).toBeGreaterThan(0);
     }));
 });
+
+describe("what a waiting task keeps", () => {
+  it("parking on a future does not make the task's default name (a string per task)", () =>
+    runVirtual(function* () {
+      const t = createTask(
+        (function* () {
+          yield* sleep(10);
+        })(),
+      );
+      yield* sleep(1); // t is parked on its sleep
+      expect(typeof (t as unknown as { _name: unknown })._name).toBe("number");
+      expect(t.getName()).toMatch(/^Task-\d+$/);
+      yield* t;
+    }));
+});
