@@ -249,7 +249,6 @@ function gatherImpl(
   // made for it; a future is its own child, and a pending one already seen is recognised by the
   // done callback this gather registered on it, so the common case needs no map at all.
   let taskOf: Map<unknown, FutureLike<unknown>> | null = null;
-  let doneSeen: Set<unknown> | null = null;
   const children: FutureLike<unknown>[] = [];
   const doneFuts: FutureLike<unknown>[] = [];
   let nfuts = 0;
@@ -300,12 +299,10 @@ function gatherImpl(
     if (isBoundFuture(arg)) {
       fut = arg;
       if (fut.done()) {
-        if (doneSeen === null) doneSeen = new Set();
-        if (!doneSeen.has(fut)) {
-          doneSeen.add(fut);
-          nfuts++;
-          doneFuts.push(fut);
-        }
+        // A done future passed twice is simply read twice: its outcome cannot change, so there
+        // is nothing to tell apart (and no set of every done child to build).
+        nfuts++;
+        doneFuts.push(fut);
       } else {
         // Nothing else ran since this gather registered on the future, so if it did, its
         // callback is the last one, and taking it out and back keeps every callback's order.

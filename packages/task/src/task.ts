@@ -202,7 +202,12 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     if (!eager) host.push(stepTask, this as Task<unknown>);
     const hooks = host.hooks;
     if (hooks !== null && hooks.taskCreated !== undefined) hooks.taskCreated(this);
-    if (eager) this._step();
+    if (eager) {
+      this._step();
+      // Done without ever waiting: nothing can resume the coroutine, so the task drops it, and
+      // a program that makes many such tasks keeps only the tasks (asyncio 3.12+ does the same).
+      if (this.done()) this._coro = null as never;
+    }
   }
 
   /** @internal */
@@ -247,10 +252,15 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     return (this.ctx ??= new Context());
   }
 
-  /** The coroutine this task drives. @asyncio `Task.get_coro` */
-  getCoro(): Coroutine<T> {
+  /**
+   * The coroutine this task drives, or null for a task that finished eagerly, inside
+   * `createTask` (as asyncio 3.12+: such a task lets its coroutine go at once).
+   *
+   * @asyncio `Task.get_coro`
+   */
+  getCoro(): Coroutine<T> | null {
     const frames = this._rare?.frames;
-    return (frames != null && frames.length !== 0 ? frames[0] : this._coro) as Coroutine<T>;
+    return (frames != null && frames.length !== 0 ? frames[0] : this._coro) as Coroutine<T> | null;
   }
 
   /**

@@ -51,6 +51,27 @@ describe("eager start", () => {
       ]);
     }));
 
+  it("lets the coroutine go when the task finished eagerly (getCoro() is null), as asyncio 3.12+", () =>
+    runVirtual(function* () {
+      const quick = createTask(
+        (function* () {
+          return 1;
+        })(),
+        { eagerStart: true },
+      );
+      const slowCoro = (function* () {
+        yield* sleep(0);
+        return 2;
+      })();
+      const slow = createTask(slowCoro, { eagerStart: true });
+      expect([quick.done(), quick.getCoro()]).toEqual([true, null]);
+      expect(slow.done()).toBe(false);
+      expect(slow.getCoro()).toBe(slowCoro); // (toEqual would iterate the generator)
+      expect(yield* slow).toBe(2);
+      expect(slow.getCoro()).toBe(slowCoro); // a task that waited keeps it, as asyncio's does
+      expect(quick.result()).toBe(1);
+    }));
+
   it("keeps an error or a cancellation of the first step in the task; createTask does not throw", () =>
     runVirtual(function* () {
       const failed = createTask(
