@@ -45,6 +45,13 @@ type Entry<T> = DoneCallback<Future<T>> | ContextCallback | Waker;
  * loop.callLater(500, () => fut.setResult("ready"));
  * console.log(yield* fut); // "ready", at t=500
  */
+/**
+ * Labels of futures that have no field for one. Most futures (every task, every sleep) never have
+ * a label, so the field lives in `LabelledFuture`, what `loop.createFuture(label)` makes; a label
+ * given to another future (a subclass passing one, or set later) is kept here.
+ */
+const otherLabels = new WeakMap<object, string | undefined>();
+
 export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, unknown> {
   // A future is made per task, per sleep and per wait, and thousands may be pending at once, so it
   // keeps few fields: one slot holds the result or the exception (the state says which), and one
@@ -63,7 +70,6 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
   /** @internal */ _loop: EventLoop;
   /** Part of the await protocol; see `FutureLike._blocking`. */
   _blocking = false;
-  /** @internal */ _label: string | undefined;
 
   /**
    * Makes a pending future of `loop`. Code that only needs a future calls `loop.createFuture()`;
@@ -72,7 +78,7 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
    */
   constructor(loop: EventLoop | null, label?: string) {
     this._loop = loop as EventLoop;
-    this._label = label;
+    if (label !== undefined) otherLabels.set(this, label);
   }
 
   /**
@@ -80,11 +86,11 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
    * subclass can describe itself on demand instead of building a string per instance.
    */
   get label(): string | undefined {
-    return this._label;
+    return otherLabels.get(this);
   }
 
   set label(value: string | undefined) {
-    this._label = value;
+    otherLabels.set(this, value);
   }
 
   /** The loop this future belongs to. @asyncio `Future.get_loop` */
@@ -425,5 +431,26 @@ export class Future<T> implements SettableFutureLike<T>, Iterator<Yielded, T, un
 
   toString(): string {
     return `<Future ${this.stateName()}${this.label ? ` ${this.label}` : ""}>`;
+  }
+}
+
+/**
+ * @internal A future with a label field, made by `loop.createFuture(label)`: the waits that
+ * corio's primitives make are labelled ("Queue.get()") and should not pay a map lookup for it.
+ */
+export class LabelledFuture<T> extends Future<T> {
+  /** @internal */ _label: string | undefined;
+
+  constructor(loop: EventLoop, label: string) {
+    super(loop);
+    this._label = label;
+  }
+
+  override get label(): string | undefined {
+    return this._label;
+  }
+
+  override set label(value: string | undefined) {
+    this._label = value;
   }
 }

@@ -27,7 +27,7 @@ import { type ClockKind, clockFromOptions } from "./clocks.js";
 import { contextOption } from "./context.js";
 import { HostDriver } from "./driver.js";
 import { callHandler, printContext } from "./exceptions.js";
-import { Future } from "./future.js";
+import { Future, LabelledFuture } from "./future.js";
 import { Handle, TimerHandle } from "./handles.js";
 import { addToList } from "./instruments.js";
 import {
@@ -215,7 +215,7 @@ export class EventLoop implements EventLoopLike {
    * @param label - shown in task listings as what a task waits on, e.g. `"Queue.get()"`.
    */
   createFuture<T>(label?: string): Future<T> {
-    return new Future<T>(this, label);
+    return label === undefined ? new Future<T>(this) : new LabelledFuture<T>(this, label);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { CancelledError, InvalidStateError } from "@corio/interfaces";
 import { describe, expect, it } from "vitest";
-import { EventLoop, type Future } from "../src/index.js";
+import { EventLoop, Future } from "../src/index.js";
 
 const manual = () => new EventLoop({ clock: "manual" });
 
@@ -23,6 +23,23 @@ describe("Future", () => {
     bad.setException(error);
     expect(() => bad.result()).toThrow(error);
     expect(bad.exception()).toBe(error);
+  });
+
+  it("keeps a label given at creation, by a subclass, or set later, and shows it in toString()", () => {
+    const loop = manual();
+    const labelled = loop.createFuture<void>("Queue.get()");
+    const plain = loop.createFuture<void>();
+    class Sub extends Future<void> {}
+    const sub = new Sub(loop, "sub wait");
+    expect([labelled.label, plain.label, sub.label]).toEqual([
+      "Queue.get()",
+      undefined,
+      "sub wait",
+    ]);
+    plain.label = "set later";
+    labelled.label = "renamed";
+    expect([plain.label, labelled.label]).toEqual(["set later", "renamed"]);
+    expect(String(plain)).toBe("<Future pending set later>");
   });
 
   it("refuses to be set twice with InvalidStateError", () => {
