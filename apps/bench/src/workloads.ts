@@ -107,10 +107,10 @@ export const WORKLOADS: Workload[] = [
       },
     },
     metrics: [rate("tasks/s")],
-    target: "≥ 2× Effect and ≥ 4× CPython",
+    target: "≥ 3× Effect and ≥ 4× CPython",
     met: (m) =>
       all(
-        atLeast(ratio(m("corio"), m("effect"), "higher"), 2),
+        atLeast(ratio(m("corio"), m("effect"), "higher"), 3),
         atLeast(ratio(m("corio"), m("cpython"), "higher"), 4),
       ),
   },
@@ -127,10 +127,11 @@ export const WORKLOADS: Workload[] = [
       },
     },
     metrics: [rate("switches/s")],
-    target: "≥ 4× the best library peer and ≥ 20× CPython",
+    target: "≥ 0.9× native await null, ≥ 4× the best library peer and ≥ 20× CPython",
     met: (m) => {
       const peer = best(m("effection"), m("effect"));
       return all(
+        atLeast(ratio(m("corio"), m("native"), "higher"), 0.9),
         atLeast(ratio(m("corio"), peer, "higher"), 4),
         atLeast(ratio(m("corio"), m("cpython"), "higher"), 20),
       );
@@ -180,11 +181,11 @@ export const WORKLOADS: Workload[] = [
         format: (v) => v.toFixed(0),
       },
     ],
-    target: "≤ 1200 ms wall (ideal 1000) and ≤ 600 bytes of heap per pending task",
+    target: "≤ 1200 ms wall (ideal 1000) and ≤ 500 bytes of heap per pending task",
     met: (m) => {
       const ms = m("corio", 0);
       const heap = m("corio", 1);
-      return ms === undefined || heap === undefined ? undefined : ms <= 1200 && heap <= 600;
+      return ms === undefined || heap === undefined ? undefined : ms <= 1200 && heap <= 500;
     },
   },
   {
@@ -200,8 +201,8 @@ export const WORKLOADS: Workload[] = [
       },
     },
     metrics: [rate("cancels/s")],
-    target: "≥ 2.5× Effect",
-    met: (m) => atLeast(ratio(m("corio"), m("effect"), "higher"), 2.5),
+    target: "≥ 1.5× Effect",
+    met: (m) => atLeast(ratio(m("corio"), m("effect"), "higher"), 1.5),
   },
   {
     id: "W6",
