@@ -54,6 +54,47 @@ function w1(n: number): number {
   return ms;
 }
 
+/**
+ * W1e: the eager shape. Each task's generator runs to its end inside the creating loop (as an
+ * eager task that never waits), the task object keeps the result, and the results are gathered
+ * into an array at the end.
+ */
+function w1e(n: number): number {
+  function* work(i: number) {
+    return i * 2;
+  }
+  class BareTask {
+    state = 0;
+    result: number | undefined = undefined;
+    callbacks: unknown = null;
+    loop: unknown = null;
+    name: unknown = null;
+    cancel: unknown = undefined;
+    next: unknown = null;
+    prev: unknown = null;
+    rare: unknown = null;
+    coro: Generator<never, number> | null;
+    constructor(coro: Generator<never, number>) {
+      this.coro = coro;
+      this.result = coro.next().value;
+      this.state = 1;
+      this.coro = null; // done: the coroutine is let go, as corio's eager tasks do
+    }
+  }
+  const t0 = performance.now();
+  const tasks: BareTask[] = [];
+  for (let i = 0; i < n; i++) tasks.push(new BareTask(work(i)));
+  const results: number[] = [];
+  let sum = 0;
+  for (const t of tasks) {
+    results.push(t.result!);
+    sum += t.result!;
+  }
+  const ms = performance.now() - t0;
+  if (sum !== n * (n - 1) || results.length !== n) throw new Error("W1e floor: wrong sum");
+  return ms;
+}
+
 /** One step of a parked generator: yields once, then on resume throws what `makeError` makes. */
 function parkedOn(makeError: () => Error): Iterator<number, void> & Iterable<number> {
   let parked = false;
@@ -174,6 +215,9 @@ export function measureFloors(scale = 0, reps = 5): Floor[] {
     floors.push({ id, label, n, nsPerItem: (ms * 1e6) / n, perSecond: (n / ms) * 1000 });
   };
   add("W1", "W1: a generator and a ten-field task per task, stepped once", n1, () => w1(n1));
+  add("W1e", "W1e: a generator and a ten-field task per task, run to its end at creation", n1, () =>
+    w1e(n1),
+  );
   const shared = new FloorCancelled("");
   add("W5", "W5: a new error per task, no stack (what corio does)", n5, () =>
     w5(n5, "W5", () => withoutStack(() => new FloorCancelled(""))),
