@@ -249,8 +249,10 @@ function gatherImpl(
   // made for it; a future is its own child, and a pending one already seen is recognised by the
   // done callback this gather registered on it, so the common case needs no map at all.
   let taskOf: Map<unknown, FutureLike<unknown>> | null = null;
-  const children: FutureLike<unknown>[] = [];
-  const doneFuts: FutureLike<unknown>[] = [];
+  // Sized up front: gathering 100k tasks should not grow (and copy) its arrays as it goes.
+  const children: FutureLike<unknown>[] = new Array(aws.length);
+  const doneFuts: FutureLike<unknown>[] = new Array(aws.length);
+  let ndone = 0;
   let nfuts = 0;
   let nfinished = 0;
   let outer: Future<unknown[]> | null = null;
@@ -275,13 +277,14 @@ function gatherImpl(
       }
     }
     if (nfinished === nfuts) {
-      const results: unknown[] = [];
-      for (const child of children) {
+      const results: unknown[] = new Array(children.length);
+      for (let k = 0; k < children.length; k++) {
+        const child = children[k]!;
         if (child.cancelled()) {
-          results.push(cancelledErrorOf(child));
+          results[k] = cancelledErrorOf(child);
         } else {
           const error = child.exception();
-          results.push(error !== null ? error : child.result());
+          results[k] = error !== null ? error : child.result();
         }
       }
       if (cancelRequested) {
@@ -302,7 +305,7 @@ function gatherImpl(
         // A done future passed twice is simply read twice: its outcome cannot change, so there
         // is nothing to tell apart (and no set of every done child to build).
         nfuts++;
-        doneFuts.push(fut);
+        doneFuts[ndone++] = fut;
       } else {
         // Nothing else ran since this gather registered on the future, so if it did, its
         // callback is the last one, and taking it out and back keeps every callback's order.
@@ -320,7 +323,7 @@ function gatherImpl(
       }
       fut = made;
     }
-    children.push(fut);
+    children[i] = fut;
   }
 
   const gathering = loop.createFuture<unknown[]>("gather()");
@@ -334,6 +337,6 @@ function gatherImpl(
     return cancelled;
   };
   outer = gathering;
-  for (const fut of doneFuts) onChildDone(fut);
+  for (let k = 0; k < ndone; k++) onChildDone(doneFuts[k]!);
   return gathering;
 }
