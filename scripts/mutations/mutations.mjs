@@ -275,7 +275,7 @@ export const mutations = [
     bug: "ParkingLot.wakeFirst() wakes the newest waiter instead of the oldest, so Lock serves waiters out of order",
     file: "packages/internal/src/parking-lot.ts",
     find: "    const first = this._items[this._head]!;",
-    replace: "    const first = this._items[this._tail - 1]!;",
+    replace: "    const first = this._items[this._head + this.size - 1]!;",
     packages: ["internal", "sync"],
   },
   // --- sync ---------------------------------------------------------------------------------

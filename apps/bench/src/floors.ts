@@ -13,7 +13,10 @@
 // thrown from the innermost iterator (where corio's future reads its result), which unwinds
 // through the `finally` to the driver. W3 floor: one producer and one consumer generator moving n
 // items through `yield*` of operations that never suspend, against a plain array. The W3 floor
-// allocates no operation object at all, where corio's put() and get() make one each.
+// allocates no operation object at all, where corio's put() and get() make one each. The W3a-gen
+// and W3b-gen floors (1/1 and 4/4) pay what corio's put() and get() pay at the least: every put
+// and every get is a `yield*` of a fresh generator, which waits inside itself (yields to the
+// driver) while the buffer is full or empty, as a corio operation parks inside itself.
 import { performance } from "node:perf_hooks";
 import { type Floor, floorsTable, median } from "./report.js";
 
@@ -202,6 +205,51 @@ function w3(n: number): number {
   return ms;
 }
 
+/**
+ * W3 with one fresh generator per put and get: k producer and k consumer generators, stepped in
+ * turn by a bare round-robin driver, moving n items through a buffer bounded at 100.
+ */
+function w3gen(n: number, k: number): number {
+  const buffer: number[] = [];
+  function* put(item: number): Generator<number, void> {
+    while (buffer.length >= 100) yield 0; // full: let the others run
+    buffer.push(item);
+  }
+  function* get(): Generator<number, number> {
+    while (buffer.length === 0) yield 0; // empty: let the others run
+    return buffer.shift() as number;
+  }
+  function* producer(first: number): Generator<number, number> {
+    for (let i = first; i < n; i += k) yield* put(i);
+    return 0;
+  }
+  function* consumer(first: number): Generator<number, number> {
+    let sum = 0;
+    for (let i = first; i < n; i += k) sum += yield* get();
+    return sum;
+  }
+  const t0 = performance.now();
+  const gens: (Generator<number, number> | null)[] = [];
+  for (let j = 0; j < k; j++) gens.push(producer(j));
+  for (let j = 0; j < k; j++) gens.push(consumer(j));
+  let sum = 0;
+  for (let live = gens.length; live > 0; ) {
+    for (let j = 0; j < gens.length; j++) {
+      const g = gens[j];
+      if (g == null) continue;
+      const r = g.next();
+      if (r.done) {
+        sum += r.value;
+        gens[j] = null;
+        live--;
+      }
+    }
+  }
+  const ms = performance.now() - t0;
+  if (sum !== (n * (n - 1)) / 2) throw new Error(`W3 floor ${k}/${k}: wrong sum`);
+  return ms;
+}
+
 /** Runs every floor `reps` times; each entry holds the median. */
 export function measureFloors(scale = 0, reps = 5): Floor[] {
   const n1 = scale || 200_000;
@@ -232,6 +280,12 @@ export function measureFloors(scale = 0, reps = 5): Floor[] {
     w5(n5, "W5-return", () => shared, true),
   );
   add("W3", "W3: 1/1 items through yield* of operations that allocate nothing", n3, () => w3(n3));
+  add("W3a-gen", "W3a: 1/1 items, yield* of a fresh generator per put and get", n3, () =>
+    w3gen(n3, 1),
+  );
+  add("W3b-gen", "W3b: 4/4 items, yield* of a fresh generator per put and get", n3, () =>
+    w3gen(n3, 4),
+  );
   return floors;
 }
 
