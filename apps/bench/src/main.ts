@@ -45,6 +45,17 @@ async function main() {
   }
   const loadBefore = loadavg();
   const notes: string[] = [];
+  // Floors first: a target may be set against one (W3's).
+  let floors: Floor[] | undefined;
+  if (only === undefined || only.includes("floors")) {
+    process.stderr.write("  floors (no corio, no loop)\n");
+    const out = execFileSync(
+      process.execPath,
+      ["--expose-gc", "--import", "tsx", join(BENCH_DIR, "src", "floors.ts"), "--json"],
+      { cwd: BENCH_DIR, encoding: "utf8", timeout: TIMEOUT_MS },
+    );
+    floors = JSON.parse(out.trim().split("\n").pop() ?? "[]") as Floor[];
+  }
   const rows: Row[] = [];
   for (const w of WORKLOADS) {
     if (only !== undefined && !only.includes(w.id)) continue;
@@ -105,19 +116,12 @@ async function main() {
       row.ratios = ratiosOf(row);
       return row;
     });
-    const met = w.met?.((r, k = 0) => wRows[k]?.medians[r] ?? undefined);
+    const met = w.met?.(
+      (r, k = 0) => wRows[k]?.medians[r] ?? undefined,
+      (id) => floors?.find((f) => f.id === id)?.perSecond,
+    );
     for (const row of wRows) row.met = met === undefined ? null : met;
     rows.push(...wRows);
-  }
-  let floors: Floor[] | undefined;
-  if (only === undefined || only.includes("floors")) {
-    process.stderr.write("  floors (no corio, no loop)\n");
-    const out = execFileSync(
-      process.execPath,
-      ["--expose-gc", "--import", "tsx", join(BENCH_DIR, "src", "floors.ts"), "--json"],
-      { cwd: BENCH_DIR, encoding: "utf8", timeout: TIMEOUT_MS },
-    );
-    floors = JSON.parse(out.trim().split("\n").pop() ?? "[]") as Floor[];
   }
   const python = cpythonVersion();
   if (python === null)
