@@ -110,6 +110,7 @@ describe("the floors script", () => {
     );
     for (const id of [
       "W1",
+      "W1e",
       "W5",
       "W5-stack",
       "W5-shared",
@@ -124,7 +125,7 @@ describe("the floors script", () => {
         ),
       );
     }
-    expect(out.match(/\| 1000 \|/g)).toHaveLength(8);
+    expect(out.match(/\| 1000 \|/g)).toHaveLength(9);
   });
 
   it("rejects a bad --n with a RangeError that names it", () => {
