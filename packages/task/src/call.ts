@@ -8,8 +8,8 @@
 // the innermost frame, and when the child returns or throws the task resumes the caller with the
 // value or the error. A wake-up resumes one frame, whatever the depth.
 import { type Coroutine, type Operation, RuntimeError, type Yielded } from "@corio/interfaces";
-import { checkAwaitable } from "@corio/internal";
-import { DRIVEN, type Marked } from "./task.js";
+import { checkCoroutine } from "@corio/internal";
+import { DRIVEN, type Marked, REUSED } from "./task.js";
 
 /** The caller's side of a frame: waits for the task to send back the child's value (or error). */
 function* frame<T>(coro: Coroutine<T>): Coroutine<T> {
@@ -45,14 +45,12 @@ export function call<T>(op: Operation<T>): Operation<T> {
   // Only a real generator object gets a frame: futures (sleep(ms) included) are iterators with
   // next/throw/return too, but one step deep, and are awaited as they are.
   if ((op as { [Symbol.toStringTag]?: unknown } | null)?.[Symbol.toStringTag] !== "Generator") {
-    checkAwaitable(op, "call(op): op");
-    return op;
+    if (typeof (op as Operation<T> | null)?.[Symbol.iterator] === "function") return op;
+    checkCoroutine(op, "call(op): op", " or another operation");
   }
   const coro = op as Coroutine<T>;
   if ((coro as Marked)[DRIVEN] !== undefined) {
-    throw new RuntimeError(
-      "call(op): cannot reuse already awaited coroutine: a task drives this generator; call the generator function again for a new one",
-    );
+    throw new RuntimeError(`call(op): ${REUSED}`);
   }
   (coro as Marked)[DRIVEN] = 2;
   return frame(coro);

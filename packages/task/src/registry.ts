@@ -8,7 +8,7 @@
  * order, like a Set's; callers that add or remove tasks while iterating copy the list first.
  */
 import type { TaskLike, TaskRegistry } from "@corio/interfaces";
-import type { Task } from "./task.js";
+import { type Task, YIELDED } from "./task.js";
 
 export class TaskList implements TaskRegistry {
   private head: Task<unknown> | null = null;
@@ -115,7 +115,9 @@ function describeWait(task: Task<unknown>, current: TaskLike<unknown> | null): s
   if (task === current) return "running";
   const waiter = task._futWaiter;
   if (waiter === null) {
-    return task._waitingOnYield ? "ready (gave up control for one iteration)" : "ready to run";
+    return (task._flags & YIELDED) !== 0
+      ? "ready (gave up control for one iteration)"
+      : "ready to run";
   }
   const waited = waiter as Partial<TaskLike<unknown>>;
   if (typeof waited.getCoro === "function" && typeof waited.getName === "function") {

@@ -47,8 +47,8 @@ interface TaskRare {
   frames: Coroutine<unknown>[] | null;
   /** The task's context of variables (see `Task.ctx`). */
   ctx: Context | null;
+  /** The error to throw in at the next step (after a bad yield), or NO_ERROR. */
   pendingError: unknown;
-  hasPendingError: boolean;
   creationStack: string | undefined;
   abort: AbortController | null;
   foreignWakeup: (() => void) | null;
@@ -62,15 +62,21 @@ interface TaskRare {
  * spawning a task.
  */
 export const DRIVEN: unique symbol = Symbol("corio.driven") as never;
+/** What createTask and call() say of a generator that a task already drives. */
+export const REUSED =
+  "cannot reuse already awaited coroutine: a task drives this generator; call the generator function again for a new one";
 /** 1: driven by a task; 2: handed to `call()` and yielded, not yet taken by the task. */
 export type Marked = { [DRIVEN]?: 1 | 2 };
 
+/** No error waits to be thrown in (any value, undefined included, can be thrown). */
+const NO_ERROR: unique symbol = Symbol("no error");
+
 /** Bits of `Task._flags`. */
 const MUST_CANCEL = 1;
-const YIELDED = 2;
-const FLAG_BITS = 3;
-/** The cancellation count sits above the flag bits. */
+export const YIELDED = 2;
+/** The cancellation count sits above the flag bits: one request adds COUNT_ONE. */
 const COUNT_SHIFT = 2;
+const COUNT_ONE = 4;
 
 /** The tasks whose `cancel()` is passing the request on to what they wait on, innermost last. */
 const cancelling: Task<unknown>[] = [];
@@ -123,27 +129,6 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
   // benchmark), so what is rarely set is not a field of its own: the context lives with the rare
   // fields, and two flags and a count share one number.
 
-  /** @internal A cancellation is requested and not yet delivered to the coroutine. */
-  get _mustCancel(): boolean {
-    return (this._flags & MUST_CANCEL) !== 0;
-  }
-  set _mustCancel(on: boolean) {
-    this._flags = on ? this._flags | MUST_CANCEL : this._flags & ~MUST_CANCEL;
-  }
-
-  /** @internal Cancellation requests not withdrawn with `uncancel()` (asyncio's `_num_cancels_requested`). */
-  get _numCancelsRequested(): number {
-    return this._flags >>> COUNT_SHIFT;
-  }
-  set _numCancelsRequested(n: number) {
-    this._flags = (this._flags & FLAG_BITS) | (n << COUNT_SHIFT);
-  }
-
-  /** @internal The task gave up control for one iteration (sleep(0)); for listings only. */
-  get _waitingOnYield(): boolean {
-    return (this._flags & YIELDED) !== 0;
-  }
-
   /**
    * @internal The task's context of variables (contextvars): a copy of its creator's, or the one
    * given; null for an empty one, made only when the task sets a variable.
@@ -172,9 +157,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     }
     checkCoroutine(coro, "createTask(coro): coro");
     if ((coro as Marked)[DRIVEN] !== undefined) {
-      throw new RuntimeError(
-        "createTask(coro): cannot reuse already awaited coroutine: another task drives this generator; call the generator function again for a new one",
-      );
+      throw new RuntimeError(`createTask(coro): ${REUSED}`);
     }
     const name = options?.name;
     if (name !== undefined && typeof name !== "string") {
@@ -216,8 +199,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     return (this._rare ??= {
       frames: null,
       ctx: null,
-      pendingError: undefined,
-      hasPendingError: false,
+      pendingError: NO_ERROR,
       creationStack: undefined,
       abort: null,
       foreignWakeup: null,
@@ -260,8 +242,8 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
    * @asyncio `Task.get_coro`
    */
   getCoro(): Coroutine<T> | null {
-    const frames = this._rare?.frames;
-    return (frames != null && frames.length !== 0 ? frames[0] : this._coro) as Coroutine<T> | null;
+    // While call() frames are open the task's own coroutine is the outermost one.
+    return (this._rare?.frames?.[0] ?? this._coro) as Coroutine<T> | null;
   }
 
   /**
@@ -282,7 +264,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     const message = messageText(value);
     // Reached again through the tasks it waits on: an await cycle (see `leaveCycle`).
     if (cancelling.includes(this)) return this._leaveCycle(message);
-    this._numCancelsRequested++;
+    this._flags += COUNT_ONE;
     const hooks = this._host.hooks;
     if (hooks !== null && hooks.cancelRequested !== undefined) hooks.cancelRequested(this, message);
     const abort = this._rare?.abort;
@@ -300,7 +282,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
       // again later.
       if (passedOn) return true;
     }
-    this._mustCancel = true;
+    this._flags |= MUST_CANCEL;
     this.pendingCancelMessage = message; // the message to deliver at the next step
     return true;
   }
@@ -319,7 +301,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
       this._futWaiter = null;
       this._host.push(stepTask, this as Task<unknown>);
     }
-    this._mustCancel = true;
+    this._flags |= MUST_CANCEL;
     this.pendingCancelMessage = message;
     return true;
   }
@@ -330,7 +312,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
    * @asyncio `Task.cancelling`
    */
   cancelling(): number {
-    return this._numCancelsRequested;
+    return this._flags >>> COUNT_SHIFT;
   }
 
   /**
@@ -341,11 +323,12 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
    * @asyncio `Task.uncancel`
    */
   uncancel(): number {
-    if (this._numCancelsRequested > 0) {
-      this._numCancelsRequested--;
-      if (this._numCancelsRequested === 0) this._mustCancel = false;
+    if (this._flags >= COUNT_ONE) {
+      this._flags -= COUNT_ONE;
+      // None left: a cancellation not delivered yet is dropped.
+      if (this._flags < COUNT_ONE) this._flags &= ~MUST_CANCEL;
     }
-    return this._numCancelsRequested;
+    return this._flags >>> COUNT_SHIFT;
   }
 
   /**
@@ -360,7 +343,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     const rare = this._rareFields();
     if (rare.abort === null) {
       rare.abort = new AbortController();
-      if (this.done() ? this.cancelled() : this._numCancelsRequested > 0) {
+      if (this.done() ? this.cancelled() : this._flags >= COUNT_ONE) {
         rare.abort.abort(new CancelledError(this.cancelMessage()));
       }
     }
@@ -399,11 +382,10 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     let error: unknown;
     let hasError = false;
     const rare = this._rare;
-    if (rare?.hasPendingError) {
+    if (rare !== null && rare.pendingError !== NO_ERROR) {
       error = rare.pendingError;
       hasError = true;
-      rare.pendingError = undefined;
-      rare.hasPendingError = false;
+      rare.pendingError = NO_ERROR;
     }
     if ((this._flags & MUST_CANCEL) !== 0) {
       const waiter = this._futWaiter;
@@ -418,7 +400,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
         error = this._makeCancelledError();
         hasError = true;
       }
-      this._mustCancel = false;
+      this._flags &= ~MUST_CANCEL;
     }
     this._futWaiter = null;
     this._flags &= ~YIELDED;
@@ -458,9 +440,9 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
             hasError = false;
             continue;
           }
-          if (this._mustCancel) {
+          if ((this._flags & MUST_CANCEL) !== 0) {
             // Cancelled right before the coroutine returned.
-            this._mustCancel = false;
+            this._flags &= ~MUST_CANCEL;
             super.cancel(this.pendingCancelMessage);
           } else {
             Future.prototype.setResult.call(this, r.value as T);
@@ -529,8 +511,8 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
     this._futWaiter = future;
     const hooks = this._host.hooks;
     if (hooks !== null && hooks.taskSuspended !== undefined) hooks.taskSuspended(this, future);
-    if (this._mustCancel && future.cancel(this.pendingCancelMessage)) {
-      this._mustCancel = false;
+    if ((this._flags & MUST_CANCEL) !== 0 && future.cancel(this.pendingCancelMessage)) {
+      this._flags &= ~MUST_CANCEL;
     }
   }
 
@@ -538,7 +520,6 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
   private _failNextStep(error: unknown): void {
     const rare = this._rareFields();
     rare.pendingError = error;
-    rare.hasPendingError = true;
     this._host.push(stepTask, this as Task<unknown>);
   }
 

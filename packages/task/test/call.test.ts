@@ -224,7 +224,7 @@ describe("what call() refuses", () => {
   it("throws TypeError naming its argument for anything yield* cannot await", () => {
     expect(() => call(42 as never)).toThrow(TypeError);
     expect(() => call(42 as never)).toThrow(
-      /call\(op\): op must be a coroutine, a future, a task or another operation, got .*42/,
+      /call\(op\): op must be a generator object or another operation, got .*42/,
     );
     expect(() => call(work as never)).toThrow(/call the generator function: call\(work\(\)\)/);
     expect(() => call(Promise.resolve(1) as never)).toThrow(/fromPromise/);
