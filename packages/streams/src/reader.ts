@@ -20,10 +20,10 @@ import {
 import { ByteBuffer } from "./byte-buffer.js";
 import { IncompleteReadError, LimitOverrunError } from "./errors.js";
 import { eachLine, lineIterator } from "./lines.js";
+import { ReadOp } from "./read-op.js";
 import type { ReadTransport, StreamReaderOptions, StreamReaderStatistics } from "./reader-types.js";
 import { checkCount, checkLimit, checkSeparators } from "./validate.js";
 
-const EMPTY = Buffer.alloc(0);
 const NEWLINE = Buffer.from("\n");
 
 /**
@@ -38,10 +38,10 @@ const NEWLINE = Buffer.from("\n");
 export class StreamReader {
   /** @internal */ private readonly _loop: EventLoop;
   /** @internal */ private readonly _limit: number;
-  /** @internal */ private readonly _buffer = new ByteBuffer();
-  /** @internal */ private _eof = false;
+  /** @internal */ readonly _buffer = new ByteBuffer();
+  /** @internal */ _eof = false;
   /** @internal */ private _waiter: Future<void> | null = null;
-  /** @internal */ private _exception: unknown = null;
+  /** @internal */ _exception: unknown = null;
   /** @internal */ private _transport: ReadTransport | null = null;
   /** @internal */ private _paused = false;
   /** @internal The `trackExternal` release of the current wait, and the waiter it belongs to. */
@@ -178,7 +178,7 @@ export class StreamReader {
     };
   }
 
-  /** @internal */ private _maybeResume(): void {
+  /** @internal */ _maybeResume(): void {
     if (this._paused && this._buffer.length <= this._limit) {
       this._paused = false;
       this._transport!.resumeReading();
@@ -192,7 +192,7 @@ export class StreamReader {
    * than a generator: one object less per wait on the hot path.)
    * @internal
    */
-  private _startWait(name: string, label: string): Future<void> {
+  _startWait(name: string, label: string): Future<void> {
     if (this._waiter !== null) {
       throw new RuntimeError(
         `${name}() called while another task is already waiting for incoming data`,
@@ -215,7 +215,7 @@ export class StreamReader {
     return waiter;
   }
 
-  /** @internal */ private _endWait(waiter: Future<void>): void {
+  /** @internal */ _endWait(waiter: Future<void>): void {
     if (this._waiter === waiter) this._waiter = null;
     if (this._releaseOwner === waiter) this._releaseExternal();
   }
@@ -231,39 +231,27 @@ export class StreamReader {
 
   /**
    * Reads up to `n` bytes: waits until at least one byte is buffered, then returns what is there
-   * (at most `n`). With `n = -1` (the default), reads until EOF and returns everything. Returns
-   * an empty buffer at EOF.
+   * (at most `n`). With a negative `n` (the default is -1), reads until EOF and returns everything,
+   * as asyncio does for any `n < 0`. Returns an empty buffer at EOF.
    *
    * @asyncio `StreamReader.read`
-   * @throws {TypeError} if `n` is not an integer; {RangeError} if it is below -1.
+   * @throws {TypeError} if `n` is not an integer.
    * @throws the stream's error (see {@link exception}).
    * @throws {@link CancelledError} if the task is cancelled; buffered bytes stay buffered (even
-   * with `n = -1`, unlike asyncio, which loses what it had gathered).
+   * with a negative `n`, unlike asyncio, which loses what it had gathered).
    * @example
    * const chunk = yield* reader.read(4096);
    * const all = yield* reader.read();
    */
   read(n = -1): Coroutine<Buffer> {
     checkCount("read(n): n", n, true);
-    return this._read(n);
+    if (n < 0) return this._readAll();
+    return new ReadOp(this, n, false) as unknown as Coroutine<Buffer>;
   }
 
-  /** @internal */ private *_read(n: number): Coroutine<Buffer> {
+  /** @internal */ private *_readAll(): Coroutine<Buffer> {
     if (this._exception !== null) throw this._exception;
-    if (n === 0) return EMPTY;
-    if (n < 0) {
-      while (!this._eof) {
-        const waiter = this._startWait("read", "StreamReader.read()");
-        try {
-          yield* waiter;
-        } finally {
-          this._endWait(waiter);
-        }
-      }
-      if (this._exception !== null) throw this._exception;
-      return this._buffer.take(this._buffer.length);
-    }
-    if (this._buffer.length === 0 && !this._eof) {
+    while (!this._eof) {
       const waiter = this._startWait("read", "StreamReader.read()");
       try {
         yield* waiter;
@@ -271,9 +259,8 @@ export class StreamReader {
         this._endWait(waiter);
       }
     }
-    const data = this._buffer.take(n);
-    this._maybeResume();
-    return data;
+    if (this._exception !== null) throw this._exception;
+    return this._buffer.take(this._buffer.length);
   }
 
   /**
@@ -289,26 +276,7 @@ export class StreamReader {
    */
   readexactly(n: number): Coroutine<Buffer> {
     checkCount("readexactly(n): n", n, false);
-    return this._readexactly(n);
-  }
-
-  /** @internal */ private *_readexactly(n: number): Coroutine<Buffer> {
-    if (this._exception !== null) throw this._exception;
-    if (n === 0) return EMPTY;
-    while (this._buffer.length < n) {
-      if (this._eof) throw new IncompleteReadError(this._buffer.take(this._buffer.length), n);
-      {
-        const waiter = this._startWait("readexactly", "StreamReader.readexactly()");
-        try {
-          yield* waiter;
-        } finally {
-          this._endWait(waiter);
-        }
-      }
-    }
-    const data = this._buffer.take(n);
-    this._maybeResume();
-    return data;
+    return new ReadOp(this, n, true) as unknown as Coroutine<Buffer>;
   }
 
   /**
