@@ -7,6 +7,8 @@
  * after its wait is over, so a task cancelled while waiting leaves every byte buffered for the
  * next read. Past twice the `limit` the transport is paused; it resumes once a read brings the
  * buffer back under `limit`, or as soon as a read must wait for more (asyncio's `_wait_for_data`).
+ * While a read on a transport waits, the loop's count of waiting reads (read-waits.ts) holds its
+ * clock still.
  */
 import {
   type Coroutine,
@@ -21,6 +23,7 @@ import { ByteBuffer } from "./byte-buffer.js";
 import { IncompleteReadError, LimitOverrunError } from "./errors.js";
 import { eachLine, lineIterator } from "./lines.js";
 import { ReadOp } from "./read-op.js";
+import { type ReadWaits, readWaitsOf } from "./read-waits.js";
 import type { ReadTransport, StreamReaderOptions, StreamReaderStatistics } from "./reader-types.js";
 import { checkCount, checkLimit, checkSeparators } from "./validate.js";
 
@@ -44,9 +47,10 @@ export class StreamReader {
   /** @internal */ _exception: unknown = null;
   /** @internal */ private _transport: ReadTransport | null = null;
   /** @internal */ private _paused = false;
-  /** @internal The `trackExternal` release of the current wait, and the waiter it belongs to. */
-  private _release: (() => void) | null = null;
-  /** @internal */ private _releaseOwner: Future<void> | null = null;
+  /** @internal The loop's count of reads waiting on transports (made with the transport). */
+  private _waits: ReadWaits | null = null;
+  /** @internal The waiter whose wait this reader counts there, or null. */
+  private _countedWait: Future<void> | null = null;
 
   /**
    * Makes a reader with nothing attached; feed it with `feedData` / `feedEof`, or attach a Node
@@ -74,6 +78,7 @@ export class StreamReader {
   _setTransport(transport: ReadTransport): void {
     if (this._transport !== null) throw new RuntimeError("StreamReader: transport already set");
     this._transport = transport;
+    this._waits = readWaitsOf(this._loop);
   }
 
   /**
@@ -203,29 +208,23 @@ export class StreamReader {
       this._paused = false;
       this._transport!.resumeReading();
     }
-    // A previous waiter woken but not resumed yet still holds its token: it is done waiting.
-    this._releaseExternal();
     const waiter = this._loop.createFuture<void>(label);
     this._waiter = waiter;
-    // Bytes from a transport come from outside the loop: hold a virtual clock still meanwhile.
-    if (this._transport !== null) {
-      this._release = this._loop.trackExternal(label);
-      this._releaseOwner = waiter;
+    // Bytes from a transport come from outside the loop: hold a virtual clock still meanwhile. A
+    // previous waiter woken but not resumed yet is done waiting: its count passes to this one.
+    if (this._countedWait !== null) this._countedWait = waiter;
+    else if (this._waits !== null) {
+      this._waits.enter();
+      this._countedWait = waiter;
     }
     return waiter;
   }
 
   /** @internal */ _endWait(waiter: Future<void>): void {
     if (this._waiter === waiter) this._waiter = null;
-    if (this._releaseOwner === waiter) this._releaseExternal();
-  }
-
-  /** @internal */ private _releaseExternal(): void {
-    const release = this._release;
-    if (release !== null) {
-      this._release = null;
-      this._releaseOwner = null;
-      release();
+    if (this._countedWait === waiter) {
+      this._countedWait = null;
+      this._waits!.leave();
     }
   }
 

@@ -216,6 +216,40 @@ describe("StreamReader and the virtual clock", () => {
       yield* feeder;
       expect(log).toEqual([0, 1, 1, 0]);
     }));
+
+  it("reads waiting on several transports hold the clock until the last one stops waiting", () =>
+    runVirtual(function* () {
+      const loop = getRunningLoop() as unknown as {
+        statistics(): { external: number };
+        formatTasks(): string;
+      };
+      const readers = [new StreamReader(), new StreamReader()];
+      for (const r of readers) r._setTransport({ pauseReading() {}, resumeReading() {} });
+      const log: string[] = [];
+      const tasks = readers.map((r) => createTask(r.read(10)));
+      yield* sleep(0);
+      const outside = loop.formatTasks().split("\n").pop();
+      log.push(`both wait: ${loop.statistics().external} (${outside})`);
+      readers[0]!.feedData(b("a"));
+      yield* tasks[0]!;
+      log.push(`one waits: ${loop.statistics().external}`);
+      // A timer cannot fire early: virtual time stands still while the second read waits.
+      const timer = createTask(sleep(1000));
+      yield* sleep(0);
+      log.push(
+        `timer done: ${timer.done()}, time ${loop.statistics().external > 0 ? "held" : "free"}`,
+      );
+      readers[1]!.feedData(b("b"));
+      yield* tasks[1]!;
+      log.push(`none waits: ${loop.statistics().external}`);
+      yield* timer;
+      expect(log).toEqual([
+        "both wait: 1 (outside the loop: stream reads waiting for data)",
+        "one waits: 1",
+        "timer done: false, time held",
+        "none waits: 0",
+      ]);
+    }));
 });
 
 describe("StreamReader cancellation and errors", () => {
