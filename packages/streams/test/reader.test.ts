@@ -234,7 +234,11 @@ describe("StreamReader and the virtual clock", () => {
       yield* tasks[0]!;
       log.push(`one waits: ${loop.statistics().external}`);
       // A timer cannot fire early: virtual time stands still while the second read waits.
-      const timer = createTask(sleep(1000));
+      const timer = createTask(
+        (function* () {
+          yield* sleep(1000);
+        })(),
+      );
       yield* sleep(0);
       log.push(
         `timer done: ${timer.done()}, time ${loop.statistics().external > 0 ? "held" : "free"}`,
