@@ -14,17 +14,12 @@ import type { StreamReader } from "./reader.js";
 
 const EMPTY = Buffer.alloc(0);
 
-/** Not started, waiting (the waiter is set), or finished. */
-const START = 0;
-const WAITING = 1;
-const DONE = 2;
-
 /** @internal One `read(n)` with n > 0 (`exact` false) or `readexactly(n)` (`exact` true). */
 export class ReadOp implements Iterator<Yielded, Buffer, unknown> {
-  private state = START;
+  /** The wait under way, if any. */
   private waiter: Future<void> | null = null;
-  /** The waiter's own iterator (a corio future is its own): what `yield* waiter` would step. */
-  private waiting: Iterator<Yielded, void, unknown> | null = null;
+  /** Stepped at least once (or closed): a later step finds the op finished unless it waits. */
+  private started = false;
 
   constructor(
     private readonly reader: StreamReader,
@@ -38,44 +33,37 @@ export class ReadOp implements Iterator<Yielded, Buffer, unknown> {
 
   next(): IteratorResult<Yielded, Buffer> {
     const reader = this.reader;
-    if (this.state === WAITING) {
-      const waiter = this.waiter!;
-      // Resumed before the wait is over (only by hand: a task resumes once it is done): wait on.
-      if (!waiter.done()) return this.waiting!.next() as IteratorResult<Yielded, Buffer>;
-      this.state = DONE;
-      const waiting = this.waiting!;
-      this.waiter = this.waiting = null;
-      reader._endWait(waiter);
-      waiting.next(); // throws the stream's error, or the CancelledError of a cancelled wait
-    } else if (this.state === START) {
-      this.state = DONE;
+    const waiter = this.waiter;
+    if (waiter !== null) {
+      // Stepped before the wait is over (only by hand: a task steps once it is done): wait on,
+      // as `yield* waiter` would.
+      if (!waiter.done())
+        return waiter[Symbol.iterator]().next() as IteratorResult<Yielded, Buffer>;
+      this.finish();
+      waiter[Symbol.iterator]().next(); // throws the stream's error, or a cancelled wait's
+    } else if (this.started) {
+      return { value: undefined as never, done: true };
+    } else {
+      this.started = true;
       if (reader._exception !== null) throw reader._exception;
       if (this.n === 0) return { value: EMPTY, done: true };
-    } else {
-      return { value: undefined as never, done: true };
     }
     const buffer = reader._buffer;
     const n = this.n;
-    if (this.exact) {
-      if (buffer.length < n) {
-        if (reader._eof) throw new IncompleteReadError(buffer.take(buffer.length), n);
-        return this.wait("readexactly", "StreamReader.readexactly()");
+    const exact = this.exact;
+    if (exact ? buffer.length < n : buffer.length === 0) {
+      if (!reader._eof) {
+        const next = exact
+          ? reader._startWait("readexactly", "StreamReader.readexactly()")
+          : reader._startWait("read", "StreamReader.read()");
+        this.waiter = next;
+        return next[Symbol.iterator]().next() as IteratorResult<Yielded, Buffer>;
       }
-    } else if (buffer.length === 0 && !reader._eof) {
-      return this.wait("read", "StreamReader.read()");
+      if (exact) throw new IncompleteReadError(buffer.take(buffer.length), n);
     }
     const data = buffer.take(n);
     reader._maybeResume();
     return { value: data, done: true };
-  }
-
-  private wait(name: string, label: string): IteratorResult<Yielded, Buffer> {
-    const waiter = this.reader._startWait(name, label);
-    const waiting = waiter[Symbol.iterator]();
-    this.waiter = waiter;
-    this.waiting = waiting;
-    this.state = WAITING;
-    return waiting.next() as IteratorResult<Yielded, Buffer>;
   }
 
   /** An error thrown in while waiting (a cancellation) ends the wait and goes on up. */
@@ -91,9 +79,9 @@ export class ReadOp implements Iterator<Yielded, Buffer, unknown> {
 
   private finish(): void {
     const waiter = this.waiter;
-    this.state = DONE;
+    this.started = true;
     if (waiter !== null) {
-      this.waiter = this.waiting = null;
+      this.waiter = null;
       this.reader._endWait(waiter);
     }
   }

@@ -340,11 +340,11 @@ class DrainOp implements Iterator<Yielded, void, unknown> {
 
   next(): IteratorResult<Yielded, void> {
     if (this.slow !== null) return this.slow.next();
-    if (this.started) return { value: undefined, done: true };
-    this.started = true;
-    if (this.writer._drained()) return { value: undefined, done: true };
-    this.slow = this.writer._drain();
-    return this.slow.next();
+    if (!this.started) {
+      this.started = true;
+      if (!this.writer._drained()) return (this.slow = this.writer._drain()).next();
+    }
+    return { value: undefined, done: true };
   }
 
   throw(error: unknown): IteratorResult<Yielded, void> {
@@ -355,7 +355,8 @@ class DrainOp implements Iterator<Yielded, void, unknown> {
 
   return(value?: unknown): IteratorResult<Yielded, void> {
     this.started = true;
-    if (this.slow !== null) return this.slow.return(value as void);
-    return { value: value as void, done: true };
+    return this.slow !== null
+      ? this.slow.return(value as void)
+      : { value: value as void, done: true };
   }
 }
