@@ -7,6 +7,8 @@
  * after its wait is over, so a task cancelled while waiting leaves every byte buffered for the
  * next read. Past twice the `limit` the transport is paused; it resumes once a read brings the
  * buffer back under `limit`, or as soon as a read must wait for more (asyncio's `_wait_for_data`).
+ * While a read on a transport waits, the loop's count of waiting reads (read-waits.ts) holds its
+ * clock still.
  */
 import {
   type Coroutine,
@@ -20,10 +22,11 @@ import {
 import { ByteBuffer } from "./byte-buffer.js";
 import { IncompleteReadError, LimitOverrunError } from "./errors.js";
 import { eachLine, lineIterator } from "./lines.js";
+import { ReadOp } from "./read-op.js";
+import { type ReadWaits, readWaitsOf } from "./read-waits.js";
 import type { ReadTransport, StreamReaderOptions, StreamReaderStatistics } from "./reader-types.js";
 import { checkCount, checkLimit, checkSeparators } from "./validate.js";
 
-const EMPTY = Buffer.alloc(0);
 const NEWLINE = Buffer.from("\n");
 
 /**
@@ -38,15 +41,16 @@ const NEWLINE = Buffer.from("\n");
 export class StreamReader {
   /** @internal */ private readonly _loop: EventLoop;
   /** @internal */ private readonly _limit: number;
-  /** @internal */ private readonly _buffer = new ByteBuffer();
-  /** @internal */ private _eof = false;
+  /** @internal */ readonly _buffer = new ByteBuffer();
+  /** @internal */ _eof = false;
   /** @internal */ private _waiter: Future<void> | null = null;
-  /** @internal */ private _exception: unknown = null;
+  /** @internal */ _exception: unknown = null;
   /** @internal */ private _transport: ReadTransport | null = null;
   /** @internal */ private _paused = false;
-  /** @internal The `trackExternal` release of the current wait, and the waiter it belongs to. */
-  private _release: (() => void) | null = null;
-  /** @internal */ private _releaseOwner: Future<void> | null = null;
+  /** @internal The loop's count of reads waiting on transports (made with the transport). */
+  private _waits: ReadWaits | null = null;
+  /** @internal The waiter whose wait this reader counts there, or null. */
+  private _countedWait: Future<void> | null = null;
 
   /**
    * Makes a reader with nothing attached; feed it with `feedData` / `feedEof`, or attach a Node
@@ -74,6 +78,7 @@ export class StreamReader {
   _setTransport(transport: ReadTransport): void {
     if (this._transport !== null) throw new RuntimeError("StreamReader: transport already set");
     this._transport = transport;
+    this._waits = readWaitsOf(this._loop);
   }
 
   /**
@@ -178,7 +183,7 @@ export class StreamReader {
     };
   }
 
-  /** @internal */ private _maybeResume(): void {
+  /** @internal */ _maybeResume(): void {
     if (this._paused && this._buffer.length <= this._limit) {
       this._paused = false;
       this._transport!.resumeReading();
@@ -192,7 +197,7 @@ export class StreamReader {
    * than a generator: one object less per wait on the hot path.)
    * @internal
    */
-  private _startWait(name: string, label: string): Future<void> {
+  _startWait(name: string, label: string): Future<void> {
     if (this._waiter !== null) {
       throw new RuntimeError(
         `${name}() called while another task is already waiting for incoming data`,
@@ -203,67 +208,49 @@ export class StreamReader {
       this._paused = false;
       this._transport!.resumeReading();
     }
-    // A previous waiter woken but not resumed yet still holds its token: it is done waiting.
-    this._releaseExternal();
     const waiter = this._loop.createFuture<void>(label);
     this._waiter = waiter;
-    // Bytes from a transport come from outside the loop: hold a virtual clock still meanwhile.
-    if (this._transport !== null) {
-      this._release = this._loop.trackExternal(label);
-      this._releaseOwner = waiter;
+    // Bytes from a transport come from outside the loop: hold a virtual clock still meanwhile. A
+    // previous waiter woken but not resumed yet is done waiting: its count passes to this one.
+    if (this._countedWait !== null) this._countedWait = waiter;
+    else if (this._waits !== null) {
+      this._waits.enter();
+      this._countedWait = waiter;
     }
     return waiter;
   }
 
-  /** @internal */ private _endWait(waiter: Future<void>): void {
+  /** @internal */ _endWait(waiter: Future<void>): void {
     if (this._waiter === waiter) this._waiter = null;
-    if (this._releaseOwner === waiter) this._releaseExternal();
-  }
-
-  /** @internal */ private _releaseExternal(): void {
-    const release = this._release;
-    if (release !== null) {
-      this._release = null;
-      this._releaseOwner = null;
-      release();
+    if (this._countedWait === waiter) {
+      this._countedWait = null;
+      this._waits!.leave();
     }
   }
 
   /**
    * Reads up to `n` bytes: waits until at least one byte is buffered, then returns what is there
-   * (at most `n`). With `n = -1` (the default), reads until EOF and returns everything. Returns
-   * an empty buffer at EOF.
+   * (at most `n`). With a negative `n` (the default is -1), reads until EOF and returns everything,
+   * as asyncio does for any `n < 0`. Returns an empty buffer at EOF.
    *
    * @asyncio `StreamReader.read`
-   * @throws {TypeError} if `n` is not an integer; {RangeError} if it is below -1.
+   * @throws {TypeError} if `n` is not an integer.
    * @throws the stream's error (see {@link exception}).
    * @throws {@link CancelledError} if the task is cancelled; buffered bytes stay buffered (even
-   * with `n = -1`, unlike asyncio, which loses what it had gathered).
+   * with a negative `n`, unlike asyncio, which loses what it had gathered).
    * @example
    * const chunk = yield* reader.read(4096);
    * const all = yield* reader.read();
    */
   read(n = -1): Coroutine<Buffer> {
     checkCount("read(n): n", n, true);
-    return this._read(n);
+    if (n < 0) return this._readAll();
+    return new ReadOp(this, n, false) as unknown as Coroutine<Buffer>;
   }
 
-  /** @internal */ private *_read(n: number): Coroutine<Buffer> {
+  /** @internal */ private *_readAll(): Coroutine<Buffer> {
     if (this._exception !== null) throw this._exception;
-    if (n === 0) return EMPTY;
-    if (n < 0) {
-      while (!this._eof) {
-        const waiter = this._startWait("read", "StreamReader.read()");
-        try {
-          yield* waiter;
-        } finally {
-          this._endWait(waiter);
-        }
-      }
-      if (this._exception !== null) throw this._exception;
-      return this._buffer.take(this._buffer.length);
-    }
-    if (this._buffer.length === 0 && !this._eof) {
+    while (!this._eof) {
       const waiter = this._startWait("read", "StreamReader.read()");
       try {
         yield* waiter;
@@ -271,9 +258,8 @@ export class StreamReader {
         this._endWait(waiter);
       }
     }
-    const data = this._buffer.take(n);
-    this._maybeResume();
-    return data;
+    if (this._exception !== null) throw this._exception;
+    return this._buffer.take(this._buffer.length);
   }
 
   /**
@@ -289,26 +275,7 @@ export class StreamReader {
    */
   readexactly(n: number): Coroutine<Buffer> {
     checkCount("readexactly(n): n", n, false);
-    return this._readexactly(n);
-  }
-
-  /** @internal */ private *_readexactly(n: number): Coroutine<Buffer> {
-    if (this._exception !== null) throw this._exception;
-    if (n === 0) return EMPTY;
-    while (this._buffer.length < n) {
-      if (this._eof) throw new IncompleteReadError(this._buffer.take(this._buffer.length), n);
-      {
-        const waiter = this._startWait("readexactly", "StreamReader.readexactly()");
-        try {
-          yield* waiter;
-        } finally {
-          this._endWait(waiter);
-        }
-      }
-    }
-    const data = this._buffer.take(n);
-    this._maybeResume();
-    return data;
+    return new ReadOp(this, n, true) as unknown as Coroutine<Buffer>;
   }
 
   /**

@@ -51,16 +51,12 @@ export function toBytes(what: string, value: unknown): Buffer {
   throw new TypeError(`${what} must be a string or a Uint8Array, got ${describeValue(value)}`);
 }
 
-/** A read count: an integer ≥ 0, or -1 ("everything") where `allowAll`. */
-export function checkCount(what: string, n: unknown, allowAll: boolean): number {
+/** A read count: an integer ≥ 0, or where `anyNegative` any integer (below 0: "everything"). */
+export function checkCount(what: string, n: unknown, anyNegative: boolean): number {
   if (typeof n !== "number" || !Number.isInteger(n)) {
     throw new TypeError(`${what} must be an integer, got ${describeValue(n)}`);
   }
-  if (n < (allowAll ? -1 : 0)) {
-    throw new RangeError(
-      `${what} must be ${allowAll ? "-1 (everything) or " : ""}0 or more, got ${n}`,
-    );
-  }
+  if (n < 0 && !anyNegative) throw new RangeError(`${what} must be 0 or more, got ${n}`);
   return n;
 }
 

@@ -18,6 +18,7 @@ import {
   getRunningLoop,
   RuntimeError,
   YIELD_NOW,
+  type Yielded,
 } from "@corio/interfaces";
 import { connectionLost } from "./errors.js";
 import type { StreamReader } from "./reader.js";
@@ -180,7 +181,24 @@ export class StreamWriter {
    *   yield* writer.drain(); // waits while the peer does not read
    * }
    */
-  *drain(): Coroutine<void> {
+  drain(): Coroutine<void> {
+    return new DrainOp(this) as unknown as Coroutine<void>;
+  }
+
+  /** @internal True when `drain()` has nothing to do: no error to throw, no close, no wait. */
+  _drained(): boolean {
+    const reader = this._reader;
+    return (
+      (reader === null || reader.exception() === null) &&
+      !this._closing &&
+      !this._lost &&
+      !this._stream.destroyed &&
+      !this._stream.writableNeedDrain
+    );
+  }
+
+  /** @internal The whole of `drain()`, for when it may throw or wait. */
+  *_drain(): Coroutine<void> {
     const reader = this._reader;
     if (reader !== null) {
       const error = reader.exception();
@@ -302,5 +320,43 @@ export class StreamWriter {
   getExtraInfo(name: string, defaultValue: unknown = undefined): unknown {
     const value = this._extraInfo?.(name);
     return value === undefined ? defaultValue : value;
+  }
+}
+
+/**
+ * `drain()` as a small iterator: most calls find nothing to wait for, and then cost no generator.
+ * Like a generator, it looks at the writer only when first stepped; when it must throw or wait,
+ * it hands over to the full `_drain()` generator.
+ */
+class DrainOp implements Iterator<Yielded, void, unknown> {
+  private slow: Coroutine<void> | null = null;
+  private started = false;
+
+  constructor(private readonly writer: StreamWriter) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<Yielded, void> {
+    if (this.slow !== null) return this.slow.next();
+    if (!this.started) {
+      this.started = true;
+      if (!this.writer._drained()) return (this.slow = this.writer._drain()).next();
+    }
+    return { value: undefined, done: true };
+  }
+
+  throw(error: unknown): IteratorResult<Yielded, void> {
+    this.started = true;
+    if (this.slow !== null) return this.slow.throw(error);
+    throw error;
+  }
+
+  return(value?: unknown): IteratorResult<Yielded, void> {
+    this.started = true;
+    return this.slow !== null
+      ? this.slow.return(value as void)
+      : { value: value as void, done: true };
   }
 }

@@ -54,6 +54,30 @@ describe("StreamReader reads", () => {
       expect(str(yield* task)).toBe("0123456789");
     }));
 
+  it("read(n) with any negative n reads to EOF, as asyncio's read does for n < 0", () =>
+    runVirtual(function* () {
+      const log: string[] = [];
+      for (const n of [-1, -2, -100]) {
+        const reader = new StreamReader();
+        const task = createTask(reader.read(n));
+        yield* sleep(0);
+        reader.feedData(b("ab"));
+        yield* sleep(0);
+        log.push(`${n}: ${task.done() ? "done" : "waiting"}`);
+        reader.feedData(b("c"));
+        reader.feedEof();
+        log.push(`${n}: ${str(yield* task)}`);
+      }
+      expect(log).toEqual([
+        "-1: waiting",
+        "-1: abc",
+        "-2: waiting",
+        "-2: abc",
+        "-100: waiting",
+        "-100: abc",
+      ]);
+    }));
+
   it("readexactly(n) waits for n bytes; at EOF throws IncompleteReadError with partial and expected", () =>
     runVirtual(function* () {
       const reader = new StreamReader();
@@ -192,6 +216,44 @@ describe("StreamReader and the virtual clock", () => {
       yield* feeder;
       expect(log).toEqual([0, 1, 1, 0]);
     }));
+
+  it("reads waiting on several transports hold the clock until the last one stops waiting", () =>
+    runVirtual(function* () {
+      const loop = getRunningLoop() as unknown as {
+        statistics(): { external: number };
+        formatTasks(): string;
+      };
+      const readers = [new StreamReader(), new StreamReader()];
+      for (const r of readers) r._setTransport({ pauseReading() {}, resumeReading() {} });
+      const log: string[] = [];
+      const tasks = readers.map((r) => createTask(r.read(10)));
+      yield* sleep(0);
+      const outside = loop.formatTasks().split("\n").pop();
+      log.push(`both wait: ${loop.statistics().external} (${outside})`);
+      readers[0]!.feedData(b("a"));
+      yield* tasks[0]!;
+      log.push(`one waits: ${loop.statistics().external}`);
+      // A timer cannot fire early: virtual time stands still while the second read waits.
+      const timer = createTask(
+        (function* () {
+          yield* sleep(1000);
+        })(),
+      );
+      yield* sleep(0);
+      log.push(
+        `timer done: ${timer.done()}, time ${loop.statistics().external > 0 ? "held" : "free"}`,
+      );
+      readers[1]!.feedData(b("b"));
+      yield* tasks[1]!;
+      log.push(`none waits: ${loop.statistics().external}`);
+      yield* timer;
+      expect(log).toEqual([
+        "both wait: 1 (outside the loop: stream reads waiting for data)",
+        "one waits: 1",
+        "timer done: false, time held",
+        "none waits: 0",
+      ]);
+    }));
 });
 
 describe("StreamReader cancellation and errors", () => {
@@ -294,10 +356,10 @@ describe("StreamReader bad input", () => {
       expect(() => reader.readexactly(-1)).toThrow(
         new RangeError("readexactly(n): n must be 0 or more, got -1"),
       );
-      expect(() => reader.read(-2)).toThrow(
-        new RangeError("read(n): n must be -1 (everything) or 0 or more, got -2"),
+      expect(() => reader.read(1.5)).toThrow(
+        new TypeError("read(n): n must be an integer, got number 1.5"),
       );
-      expect(() => reader.read(1.5)).toThrow(TypeError);
+      expect(() => reader.read("3" as never)).toThrow(TypeError);
       expect(() => reader.readuntil("")).toThrow(RangeError);
       expect(() => reader.readuntil([])).toThrow(RangeError);
       expect(() => reader.readuntil(42 as never)).toThrow(TypeError);
