@@ -14,8 +14,11 @@ function deepTree(depth: number): Folder {
 }
 
 function* countFiles(folder: Folder): Coroutine<number> {
-  yield* sleep(1); // listing a folder takes a millisecond
-  if (folder.sub === null) return folder.files;
+  yield* sleep(0); // listing a folder: give the other tasks a turn
+  if (folder.sub === null) {
+    yield* sleep(1000); // the deepest folder sits on a slow disk
+    return folder.files;
+  }
   // call(): the subfolder runs as its own frame, so each wake-up above resumes one
   // generator instead of the whole chain of 1000.
   return folder.files + (yield* call(countFiles(folder.sub)));

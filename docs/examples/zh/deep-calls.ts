@@ -14,8 +14,11 @@ function deepTree(depth: number): Folder {
 }
 
 function* countFiles(folder: Folder): Coroutine<number> {
-  yield* sleep(1); // 列出一个目录要 1 毫秒
-  if (folder.sub === null) return folder.files;
+  yield* sleep(0); // 列出一个目录：让其他任务也跑一跑
+  if (folder.sub === null) {
+    yield* sleep(1000); // 最深的那层目录在一块很慢的磁盘上
+    return folder.files;
+  }
   // call()：子目录作为独立的一帧运行，之后每次唤醒只恢复一个
   // 生成器，而不是整条 1000 层的链。
   return folder.files + (yield* call(countFiles(folder.sub)));
