@@ -3,26 +3,50 @@
  * still schedule work, so a virtual clock must not jump and the loop is not deadlocked) and close
  * callbacks (host resources to release when the loop closes).
  */
+/** One tracked operation, linked into the list of those not released yet. */
+interface Token {
+  readonly label: string;
+  prev: Token | null;
+  next: Token | null;
+}
+
 export class Outside {
-  private readonly external = new Set<{ label: string }>();
+  // A list linked through the tokens, oldest first: tracking and releasing touch two neighbours,
+  // where a Set hashed every token (a read per message on a socket takes one).
+  private head: Token | null = null;
+  private tail: Token | null = null;
+  private count = 0;
   private readonly closers = new Set<() => void>();
 
   /** How many tracked operations are not released yet. */
   get pending(): number {
-    return this.external.size;
+    return this.count;
   }
 
-  /** The labels of the tracked operations, for listings. */
+  /** The labels of the tracked operations, oldest first, for listings. */
   labels(): string[] {
-    return [...this.external].map((e) => e.label);
+    const labels: string[] = [];
+    for (let t = this.head; t !== null; t = t.next) labels.push(t.label);
+    return labels;
   }
 
   /** Tracks one operation; the returned function releases it (once) and calls `onRelease`. */
   track(label: string, onRelease: () => void): () => void {
-    const token = { label };
-    this.external.add(token);
+    const token: Token = { label, prev: this.tail, next: null };
+    if (this.tail === null) this.head = token;
+    else this.tail.next = token;
+    this.tail = token;
+    this.count++;
+    let live = true;
     return () => {
-      if (this.external.delete(token)) onRelease();
+      if (!live) return;
+      live = false;
+      if (token.prev === null) this.head = token.next;
+      else token.prev.next = token.next;
+      if (token.next === null) this.tail = token.prev;
+      else token.next.prev = token.prev;
+      this.count--;
+      onRelease();
     };
   }
 

@@ -296,6 +296,23 @@ describe("running inside the host", () => {
     loop.close();
   });
 
+  it("counts outside work until each token is released, once, whatever the order", () => {
+    const loop = manual();
+    const releases = ["a", "b", "c"].map((label) => loop.trackExternal(label));
+    expect(loop.statistics().external).toBe(3);
+    releases[1]!();
+    releases[1]!(); // a second release changes nothing
+    expect(loop.statistics().external).toBe(2);
+    releases[0]!();
+    releases[2]!();
+    expect(loop.statistics().external).toBe(0);
+    const again = loop.trackExternal("d");
+    expect(loop.statistics().external).toBe(1);
+    again();
+    expect(loop.statistics().external).toBe(0);
+    loop.close();
+  });
+
   it("rejects already-running and manual-clock runs with RuntimeError", () => {
     const m = manual();
     expect(() => m.runUntilComplete(m.createFuture())).toThrow(/advance/);
