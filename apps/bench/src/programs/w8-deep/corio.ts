@@ -38,9 +38,12 @@ program(async () => {
     return { depth, ms, ops: 2 * k };
   }
 
-  // An untimed warm-up, so that depth 0 (measured first) does not pay for compiling.
-  await measure(viaCall, 10, Math.ceil(n / 10));
-  await measure(viaYield, 10, Math.ceil(n / 10));
+  // An untimed warm-up over every depth (a fifth of the switches), so that the depth measured
+  // first does not pay for compiling.
+  for (const depth of DEPTHS) {
+    await measure(viaCall, depth, Math.ceil(switches(n, depth, false) / 5));
+    await measure(viaYield, depth, Math.ceil(switches(n, depth, true) / 5));
+  }
   const runs: DepthRun[] = [];
   for (const depth of DEPTHS) runs.push(await measure(viaCall, depth, switches(n, depth, false)));
   const plain: Record<string, number> = {};

@@ -35,7 +35,8 @@ async def both(depth, k):
 
 
 n = params()["n"]
-asyncio.run(both(10, max(1, n // 10)))  # untimed warm-up, as the JavaScript programs do
+for depth in DEPTHS:  # untimed warm-up over every depth, as the JavaScript programs do
+    asyncio.run(both(depth, max(1, switches(n, depth) // 5)))
 rates = {}
 last = None
 for depth in DEPTHS:

@@ -24,8 +24,9 @@ program(async () => {
     return { depth, ms, ops: 2 * k };
   }
 
-  // An untimed warm-up, so that depth 0 (measured first) does not pay for compiling.
-  await measure(10, Math.ceil(n / 10));
+  // An untimed warm-up over every depth (a fifth of the switches), so that the depth measured
+  // first does not pay for compiling.
+  for (const depth of DEPTHS) await measure(depth, Math.ceil(switches(n, depth, false) / 5));
   const runs: DepthRun[] = [];
   for (const depth of DEPTHS) runs.push(await measure(depth, switches(n, depth, false)));
   reportDepths(runs);
