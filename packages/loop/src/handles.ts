@@ -89,6 +89,8 @@ export class TimerHandle extends Handle implements TimerHandleLike {
   timerSeq: number;
   /** @internal The next timer with the same delay, while queued (see `TimerQueue`). */
   timerNext: TimerEntry | null = null;
+  /** @internal The timer before it in its delay list, so cancelling can unlink it at once. */
+  timerPrev: TimerEntry | null = null;
 
   /** @internal */
   constructor(

@@ -35,6 +35,19 @@ class DelayList implements Keyed {
   }
 }
 
+/**
+ * An entry that also links back to the timer before it in its delay list (the loop's own
+ * `TimerHandle` does; a `sleep` does not, and keeps one field less). Such an entry is unlinked as
+ * soon as it is cancelled, unless it is the first or last of its list; any other cancelled entry
+ * stays queued until it reaches the front or the queue compacts.
+ */
+type Linked = TimerEntry & { timerPrev?: TimerEntry | null };
+
+/** Sets `timer.timerPrev` if the entry keeps one. */
+function setPrev(timer: TimerEntry, prev: TimerEntry | null): void {
+  if ((timer as Linked).timerPrev !== undefined) (timer as Linked).timerPrev = prev;
+}
+
 // Delay lists are kept for whole-millisecond delays up to this many ms, and at most this many of
 // them; any other timer (a fractional delay, `callAt`, a deadline from a timeout) goes to the heap.
 const MAX_LIST_DELAY = 1 << 20;
@@ -51,8 +64,9 @@ const MAX_LISTS = 4096;
  * delay was slower to fill, because arrays of a few thousand slots are copied by every young-
  * generation collection while they grow, where one pointer per timer is not. Timers that fit no
  * list — fractional delays, absolute deadlines, more distinct delays than `MAX_LISTS` — go to a
- * second `TimerHeap`, and the earlier of the two fronts is the next timer. Cancelled timers stay
- * until they reach the front or the queue compacts itself.
+ * second `TimerHeap`, and the earlier of the two fronts is the next timer. A cancelled handle in
+ * the middle of a list is unlinked at once (see `cancel`); other cancelled timers stay until they
+ * reach the front or the queue compacts itself.
  */
 export class TimerQueue {
   /** Cancelled timers still queued, waiting to be dropped. */
@@ -71,11 +85,30 @@ export class TimerQueue {
 
   /**
    * Cancels a timer: drops its callback and, while it is still queued (`timerSeq` is not -1),
-   * counts it until the queue drops it.
+   * either unlinks it from the middle of its delay list at once or counts it until the queue drops
+   * it.
+   *
+   * Why unlink: a cancelled timer left in a list is read once more when it reaches the front, and
+   * by then it is a cache miss somewhere in a large heap (W6: half a million of them, as costly
+   * as firing the live ones). Its neighbours, read now, are usually still in the cache from when
+   * they were scheduled. The first and last timers of a list stay (the list and its place in the
+   * heap of lists point at them), and so does an entry without `timerPrev`.
    */
   cancel(entry: TimerEntry): void {
     entry.callback = null;
-    if (entry.timerSeq >= 0) this.cancelled++;
+    if (entry.timerSeq < 0) return;
+    const prev = (entry as Linked).timerPrev;
+    const next = entry.timerNext;
+    if (prev != null && next !== null) {
+      prev.timerNext = next;
+      setPrev(next, prev);
+      entry.timerNext = null;
+      (entry as Linked).timerPrev = null;
+      entry.timerSeq = -1;
+      this.listed--;
+    } else {
+      this.cancelled++;
+    }
   }
 
   /**
@@ -140,6 +173,7 @@ export class TimerQueue {
       // Always true with a clock that never goes back; checked so the order can never break.
       if (last.timerWhen <= timer.timerWhen) {
         last.timerNext = timer;
+        setPrev(timer, last);
         list.last = timer;
         this.listed++;
         return;
@@ -181,7 +215,9 @@ export class TimerQueue {
       for (let timer = list.first; timer !== null; ) {
         const next: TimerEntry | null = timer.timerNext;
         timer.timerNext = null;
+        setPrev(timer, null);
         if (keep(timer)) {
+          setPrev(timer, last);
           if (last === null) first = timer;
           else last.timerNext = timer;
           last = timer;
@@ -208,6 +244,7 @@ export class TimerQueue {
       for (let timer = list.first; timer !== null; ) {
         const next: TimerEntry | null = timer.timerNext;
         timer.timerNext = null;
+        setPrev(timer, null);
         all.push(timer);
         timer = next;
       }
@@ -248,6 +285,7 @@ export class TimerQueue {
     const timer = list.first!;
     const next = timer.timerNext;
     timer.timerNext = null; // a taken timer must not keep the rest of its list alive
+    if (next !== null) setPrev(next, null); // the new first timer
     this.listed--;
     list.setFirst(next);
     if (next === null) this.listHeap.pop();
