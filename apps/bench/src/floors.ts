@@ -15,6 +15,8 @@
 // items through `yield*` of operations that never suspend, against a plain array. The W3 floor
 // allocates no operation object at all, where corio's put() and get() make one each.
 import { performance } from "node:perf_hooks";
+import { w6Floor } from "./floor-w6.js";
+import { prng } from "./programs/harness.js";
 import { type Floor, floorsTable, median } from "./report.js";
 
 class FloorCancelled extends Error {}
@@ -188,6 +190,9 @@ export function measureFloors(scale = 0, reps = 5): Floor[] {
     w5(n5, "W5-return", () => shared, true),
   );
   add("W3", "W3: 1/1 items through yield* of operations that allocate nothing", n3, () => w3(n3));
+  add("W6", "W6: timers in per-delay lists under a heap, half unlinked, fired in order", n3, () =>
+    w6Floor(n3, prng(42)),
+  );
   return floors;
 }
 

@@ -108,14 +108,14 @@ describe("the floors script", () => {
       ["--import", "tsx", join(BENCH_DIR, "src", "floors.ts"), "--n", "1000"],
       { encoding: "utf8", timeout: 30_000 },
     );
-    for (const id of ["W1", "W5", "W5-stack", "W5-shared", "W5-return", "W3"]) {
+    for (const id of ["W1", "W5", "W5-stack", "W5-shared", "W5-return", "W3", "W6"]) {
       expect(out).toMatch(
         new RegExp(
           `\\| ${id.split("-")[0]}: .* \\| 1000 \\| [\\d.]+ (ns|µs) \\| [\\d.]+[kM]/s \\|`,
         ),
       );
     }
-    expect(out.match(/\| 1000 \|/g)).toHaveLength(6);
+    expect(out.match(/\| 1000 \|/g)).toHaveLength(7);
   });
 
   it("rejects a bad --n with a RangeError that names it", () => {

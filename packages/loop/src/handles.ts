@@ -112,7 +112,8 @@ export class TimerHandle extends Handle implements TimerHandleLike {
 
   override cancel(): void {
     if (this.callback === null) return;
-    // Lazy deletion: the queue drops the entry when it reaches the front (or when it compacts).
+    // The queue unlinks it now if it sits in the middle of a delay list; otherwise it drops it
+    // when it reaches the front (or when it compacts). See `TimerQueue.cancel`.
     this._loop._timers.cancel(this);
     this.ctx = null;
   }
