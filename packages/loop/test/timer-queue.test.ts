@@ -257,4 +257,48 @@ describe("cancelling timers in the middle of a delay list", () => {
     expect(hs.every((h) => h.cancelled())).toBe(true);
     expect(loop.statistics()).toMatchObject({ timers: 0, cancelledTimers: 0 });
   });
+
+  for (const seed of [11, 12, 13, 14]) {
+    it(`timers cancelling random others from their callbacks still run in (when, seq) order (seed ${seed})`, () => {
+      const random = prng(seed);
+      const loop = new EventLoop({ clock: "manual" });
+      const whens: number[] = [];
+      const cancelled: boolean[] = [];
+      const handles: { cancel(): void }[] = [];
+      const ran: number[] = [];
+      const ranSet = new Set<number>();
+      const cancelSome = () => {
+        for (let k = Math.floor(random() * 3); k > 0; k--) {
+          const i = Math.floor(random() * handles.length);
+          if (!ranSet.has(i)) cancelled[i] = true;
+          handles[i]!.cancel();
+        }
+      };
+      const schedule = () => {
+        const id = handles.length;
+        const delay = Math.floor(random() * 8); // few delays: long shared lists
+        whens.push(loop.time() + delay);
+        cancelled.push(false);
+        handles.push(
+          loop.callLater(delay, () => {
+            ran.push(id);
+            ranSet.add(id);
+            cancelSome();
+            if (random() < 0.3) schedule();
+          }),
+        );
+      };
+      for (let step = 0; step < 40; step++) {
+        for (let k = Math.floor(random() * 60); k > 0; k--) schedule();
+        cancelSome();
+        loop.advance(Math.floor(random() * 4));
+      }
+      loop.advance(100);
+      const live = whens.map((_, i) => i).filter((i) => !cancelled[i]);
+      expect([...ranSet].sort((a, b) => a - b)).toEqual(live);
+      expect(ran).toEqual([...ran].sort((a, b) => whens[a]! - whens[b]! || a - b));
+      expect(loop.statistics()).toMatchObject({ timers: 0, cancelledTimers: 0 });
+      loop.close();
+    });
+  }
 });
