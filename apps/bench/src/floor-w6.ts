@@ -1,14 +1,14 @@
 // The W6 floor: the bare shape of corio's timer queue with no loop at all. n timers at random whole
-// delays of 0-100 ms, each a seven-field object (callback, context, owner, deadline, seq, next,
-// prev) with a closure of its own, filed in one FIFO list per delay with a binary min-heap of the
-// lists ordered by their first timer; every other one cancelled by unlinking it from its list;
-// then all of them taken in (deadline, seq) order and the live ones called. What it leaves out:
-// the loop, the ready queue, the host timer, and the real 0-100 ms wait both programs of W6 pay.
+// delays of 0-100 ms, each a six-field object (callback, context, owner, deadline, seq, next) with
+// a closure of its own, filed in one FIFO list per delay with a binary min-heap of the lists
+// ordered by their first timer; every other one cancelled by dropping its callback; then all of
+// them taken in (deadline, seq) order (cancelled ones skipped as their list moves on) and the live
+// ones called. What it leaves out: the loop, the ready queue, the host timer, and the real
+// 0-100 ms wait both programs of W6 pay.
 import { performance } from "node:perf_hooks";
 
 class BareTimer {
   next: BareTimer | null = null;
-  prev: BareTimer | null = null;
   ctx: unknown = null;
   constructor(
     public callback: (() => void) | null,
@@ -83,29 +83,25 @@ export function w6Floor(n: number, random: () => number): number {
       heap.push(list);
       siftUp(heap, heap.length - 1);
     } else {
-      t.prev = list.last;
       list.last.next = t;
       list.last = t;
     }
     timers.push(t);
   }
-  for (let i = 1; i < n; i += 2) {
-    const t = timers[i]!;
-    t.callback = null;
-    if (t.prev !== null && t.next !== null) {
-      t.prev.next = t.next;
-      t.next.prev = t.prev;
-      t.next = t.prev = null;
-    }
-  }
+  for (let i = 1; i < n; i += 2) timers[i]!.callback = null;
   let lastWhen = Number.NEGATIVE_INFINITY;
   while (heap.length > 0) {
     const list = heap[0]!;
     const t = list.first!;
     if (t.when < lastWhen) throw new Error("W6 floor: out of order");
     lastWhen = t.when;
-    const next = t.next;
+    let next = t.next;
     t.next = null;
+    while (next !== null && next.callback === null) {
+      const after: BareTimer | null = next.next;
+      next.next = null;
+      next = after;
+    }
     if (next === null) {
       list.first = list.last = null;
       const tail = heap.pop()!;
@@ -114,7 +110,6 @@ export function w6Floor(n: number, random: () => number): number {
         siftDown(heap, 0);
       }
     } else {
-      next.prev = null;
       list.first = next;
       siftDown(heap, 0);
     }

@@ -190,7 +190,7 @@ export function measureFloors(scale = 0, reps = 5): Floor[] {
     w5(n5, "W5-return", () => shared, true),
   );
   add("W3", "W3: 1/1 items through yield* of operations that allocate nothing", n3, () => w3(n3));
-  add("W6", "W6: timers in per-delay lists under a heap, half unlinked, fired in order", n3, () =>
+  add("W6", "W6: timers in per-delay lists under a heap, half cancelled, fired in order", n3, () =>
     w6Floor(n3, prng(42)),
   );
   return floors;

@@ -89,8 +89,6 @@ export class TimerHandle extends Handle implements TimerHandleLike {
   timerSeq: number;
   /** @internal The next timer with the same delay, while queued (see `TimerQueue`). */
   timerNext: TimerEntry | null = null;
-  /** @internal The timer before it in its delay list, so cancelling can unlink it at once. */
-  timerPrev: TimerEntry | null = null;
 
   /** @internal */
   constructor(
@@ -112,8 +110,7 @@ export class TimerHandle extends Handle implements TimerHandleLike {
 
   override cancel(): void {
     if (this.callback === null) return;
-    // The queue unlinks it now if it sits in the middle of a delay list; otherwise it drops it
-    // when it reaches the front (or when it compacts). See `TimerQueue.cancel`.
+    // Lazy deletion: the queue drops the entry when it reaches the front (or when it compacts).
     this._loop._timers.cancel(this);
     this.ctx = null;
   }

@@ -35,19 +35,6 @@ class DelayList implements Keyed {
   }
 }
 
-/**
- * An entry that also links back to the timer before it in its delay list (the loop's own
- * `TimerHandle` does; a `sleep` does not, and keeps one field less). Such an entry is unlinked as
- * soon as it is cancelled, unless it is the first or last of its list; any other cancelled entry
- * stays queued until it reaches the front or the queue compacts.
- */
-type Linked = TimerEntry & { timerPrev?: TimerEntry | null };
-
-/** Sets `timer.timerPrev` if the entry keeps one. */
-function setPrev(timer: TimerEntry, prev: TimerEntry | null): void {
-  if ((timer as Linked).timerPrev !== undefined) (timer as Linked).timerPrev = prev;
-}
-
 // Delay lists are kept for whole-millisecond delays up to this many ms, and at most this many of
 // them; any other timer (a fractional delay, `callAt`, a deadline from a timeout) goes to the heap.
 const MAX_LIST_DELAY = 1 << 20;
@@ -64,9 +51,9 @@ const MAX_LISTS = 4096;
  * delay was slower to fill, because arrays of a few thousand slots are copied by every young-
  * generation collection while they grow, where one pointer per timer is not. Timers that fit no
  * list — fractional delays, absolute deadlines, more distinct delays than `MAX_LISTS` — go to a
- * second `TimerHeap`, and the earlier of the two fronts is the next timer. A cancelled handle in
- * the middle of a list is unlinked at once (see `cancel`); other cancelled timers stay until they
- * reach the front or the queue compacts itself.
+ * second `TimerHeap`, and the earlier of the two fronts is the next timer. Cancelled timers stay
+ * until they reach the front, the timer before them in their list is taken, or the queue compacts
+ * itself.
  */
 export class TimerQueue {
   /** Cancelled timers still queued, waiting to be dropped. */
@@ -85,30 +72,11 @@ export class TimerQueue {
 
   /**
    * Cancels a timer: drops its callback and, while it is still queued (`timerSeq` is not -1),
-   * either unlinks it from the middle of its delay list at once or counts it until the queue drops
-   * it.
-   *
-   * Why unlink: a cancelled timer left in a list is read once more when it reaches the front, and
-   * by then it is a cache miss somewhere in a large heap (W6: half a million of them, as costly
-   * as firing the live ones). Its neighbours, read now, are usually still in the cache from when
-   * they were scheduled. The first and last timers of a list stay (the list and its place in the
-   * heap of lists point at them), and so does an entry without `timerPrev`.
+   * counts it until the queue drops it.
    */
   cancel(entry: TimerEntry): void {
     entry.callback = null;
-    if (entry.timerSeq < 0) return;
-    const prev = (entry as Linked).timerPrev;
-    const next = entry.timerNext;
-    if (prev != null && next !== null) {
-      prev.timerNext = next;
-      setPrev(next, prev);
-      entry.timerNext = null;
-      (entry as Linked).timerPrev = null;
-      entry.timerSeq = -1;
-      this.listed--;
-    } else {
-      this.cancelled++;
-    }
+    if (entry.timerSeq >= 0) this.cancelled++;
   }
 
   /**
@@ -173,7 +141,6 @@ export class TimerQueue {
       // Always true with a clock that never goes back; checked so the order can never break.
       if (last.timerWhen <= timer.timerWhen) {
         last.timerNext = timer;
-        setPrev(timer, last);
         list.last = timer;
         this.listed++;
         return;
@@ -215,9 +182,7 @@ export class TimerQueue {
       for (let timer = list.first; timer !== null; ) {
         const next: TimerEntry | null = timer.timerNext;
         timer.timerNext = null;
-        setPrev(timer, null);
         if (keep(timer)) {
-          setPrev(timer, last);
           if (last === null) first = timer;
           else last.timerNext = timer;
           last = timer;
@@ -244,7 +209,6 @@ export class TimerQueue {
       for (let timer = list.first; timer !== null; ) {
         const next: TimerEntry | null = timer.timerNext;
         timer.timerNext = null;
-        setPrev(timer, null);
         all.push(timer);
         timer = next;
       }
@@ -283,10 +247,20 @@ export class TimerQueue {
   private popList(): TimerEntry {
     const list = this.listHeap.peek()!;
     const timer = list.first!;
-    const next = timer.timerNext;
+    let next = timer.timerNext;
     timer.timerNext = null; // a taken timer must not keep the rest of its list alive
-    if (next !== null) setPrev(next, null); // the new first timer
     this.listed--;
+    // Cancelled timers right behind it are dropped now: reading `callback` and `timerNext` is all
+    // they cost, where as the list's first timer they would cost a read of their deadline and a
+    // sift of the heap of lists each.
+    while (next !== null && next.callback === null) {
+      const after: TimerEntry | null = next.timerNext;
+      next.timerNext = null;
+      next.timerSeq = -1;
+      this.listed--;
+      this.cancelled--;
+      next = after;
+    }
     list.setFirst(next);
     if (next === null) this.listHeap.pop();
     else this.listHeap.topChanged();
