@@ -1,3 +1,4 @@
+import { getTaskHost, type TimerEntry } from "@corio/interfaces";
 import { describe, expect, it } from "vitest";
 import { EventLoop } from "../src/index.js";
 
@@ -164,6 +165,38 @@ describe("cancelling timers of a delay list", () => {
     expect(loop.statistics()).toMatchObject({ timers: 0, cancelledTimers: 0 });
     expect(hs.map((h) => h.cancelled())).toEqual([false, true, true, true, true]);
     expect(other.cancelled()).toBe(false);
+    loop.close();
+  });
+
+  it("drops cancelled entries of the task host (a sleep) the same way", () => {
+    const loop = new EventLoop({ clock: "manual" });
+    const host = getTaskHost(loop)!;
+    const log: string[] = [];
+    const entry = (name: string): TimerEntry => ({
+      timerWhen: 0,
+      timerSeq: -1,
+      timerNext: null,
+      callback: true,
+      runTimer() {
+        log.push(`${name}@${loop.time()}`);
+      },
+    });
+    const s1 = entry("s1");
+    const s2 = entry("s2");
+    const h1 = loop.callLater(10, () => log.push(`h1@${loop.time()}`));
+    host.startTimer(s1, 10);
+    loop.advance(1);
+    host.startTimer(s2, 10);
+    const h2 = loop.callLater(10, () => log.push(`h2@${loop.time()}`));
+    host.cancelTimer(s1);
+    host.cancelTimer(s2);
+    expect(loop.statistics()).toMatchObject({ timers: 2, cancelledTimers: 2 });
+    loop.advance(9); // h1 runs at 10; s1 and s2, right behind it, leave with it
+    expect(loop.statistics()).toMatchObject({ timers: 1, cancelledTimers: 0 });
+    loop.advance(10);
+    expect(log).toEqual(["h1@10", "h2@11"]);
+    expect([s1.timerSeq, s2.timerSeq, s1.timerNext, s2.timerNext]).toEqual([-1, -1, null, null]);
+    expect(h1.cancelled() || h2.cancelled()).toBe(false);
     loop.close();
   });
 
