@@ -18,6 +18,8 @@
 // and every get is a `yield*` of a fresh generator, which waits inside itself (yields to the
 // driver) while the buffer is full or empty, as a corio operation parks inside itself.
 import { performance } from "node:perf_hooks";
+import { w6Floor } from "./floor-w6.js";
+import { prng } from "./programs/harness.js";
 import { type Floor, floorsTable, median } from "./report.js";
 
 class FloorCancelled extends Error {}
@@ -285,6 +287,9 @@ export function measureFloors(scale = 0, reps = 5): Floor[] {
   );
   add("W3b-gen", "W3b: 4/4 items, yield* of a fresh generator per put and get", n3, () =>
     w3gen(n3, 4),
+  );
+  add("W6", "W6: timers in per-delay lists under a heap, half cancelled, fired in order", n3, () =>
+    w6Floor(n3, prng(42)),
   );
   return floors;
 }

@@ -118,6 +118,7 @@ describe("the floors script", () => {
       "W3",
       "W3a-gen",
       "W3b-gen",
+      "W6",
     ]) {
       expect(out).toMatch(
         new RegExp(
@@ -125,7 +126,7 @@ describe("the floors script", () => {
         ),
       );
     }
-    expect(out.match(/\| 1000 \|/g)).toHaveLength(9);
+    expect(out.match(/\| 1000 \|/g)).toHaveLength(10);
   });
 
   it("rejects a bad --n with a RangeError that names it", () => {

@@ -52,7 +52,8 @@ const MAX_LISTS = 4096;
  * generation collection while they grow, where one pointer per timer is not. Timers that fit no
  * list — fractional delays, absolute deadlines, more distinct delays than `MAX_LISTS` — go to a
  * second `TimerHeap`, and the earlier of the two fronts is the next timer. Cancelled timers stay
- * until they reach the front or the queue compacts itself.
+ * until they reach the front, the timer before them in their list is taken, or the queue compacts
+ * itself.
  */
 export class TimerQueue {
   /** Cancelled timers still queued, waiting to be dropped. */
@@ -246,9 +247,20 @@ export class TimerQueue {
   private popList(): TimerEntry {
     const list = this.listHeap.peek()!;
     const timer = list.first!;
-    const next = timer.timerNext;
+    let next = timer.timerNext;
     timer.timerNext = null; // a taken timer must not keep the rest of its list alive
     this.listed--;
+    // Cancelled timers right behind it are dropped now: reading `callback` and `timerNext` is all
+    // they cost, where as the list's first timer they would cost a read of their deadline and a
+    // sift of the heap of lists each.
+    while (next !== null && next.callback === null) {
+      const after: TimerEntry | null = next.timerNext;
+      next.timerNext = null;
+      next.timerSeq = -1;
+      this.listed--;
+      this.cancelled--;
+      next = after;
+    }
     list.setFirst(next);
     if (next === null) this.listHeap.pop();
     else this.listHeap.topChanged();

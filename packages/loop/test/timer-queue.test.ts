@@ -1,3 +1,4 @@
+import { getTaskHost, type TimerEntry } from "@corio/interfaces";
 import { describe, expect, it } from "vitest";
 import { EventLoop } from "../src/index.js";
 
@@ -136,4 +137,137 @@ describe("timer queue order", () => {
     const order = whens.map((_, i) => i).sort((a, b) => whens[a]! - whens[b]! || a - b);
     expect(ran).toEqual(order);
   });
+});
+
+// Cancelling timers of a delay list while it is being drained: cancelled ones are dropped as their
+// list moves on (never run, never counted twice), and the rest runs in exact (when, seq) order.
+describe("cancelling timers of a delay list", () => {
+  it("drops cancelled timers behind a fired one as its list moves on", () => {
+    const loop = new EventLoop({ clock: "manual" });
+    const log: string[] = [];
+    const hs = ["a", "b", "c", "d", "e"].map((name) => {
+      const h = loop.callLater(10, () => log.push(`${name}@${loop.time()}`));
+      loop.advance(1); // each one ms later: the same list, deadlines 10..14
+      return h;
+    });
+    const other = loop.callLater(7.5, () => log.push(`heap@${loop.time()}`)); // due 12.5
+    hs[1]!.cancel();
+    hs[2]!.cancel();
+    hs[4]!.cancel();
+    expect(loop.statistics()).toMatchObject({ timers: 3, cancelledTimers: 3 });
+    loop.advance(5); // a runs at 10; b and c, right behind it, leave with it
+    expect(log).toEqual(["a@10"]);
+    expect(loop.statistics()).toMatchObject({ timers: 2, cancelledTimers: 1 });
+    hs[3]!.cancel(); // d is now the first of its list: it stays until it reaches the front
+    expect(loop.statistics()).toMatchObject({ timers: 1, cancelledTimers: 2 });
+    loop.advance(20);
+    expect(log).toEqual(["a@10", "heap@12.5"]);
+    expect(loop.statistics()).toMatchObject({ timers: 0, cancelledTimers: 0 });
+    expect(hs.map((h) => h.cancelled())).toEqual([false, true, true, true, true]);
+    expect(other.cancelled()).toBe(false);
+    loop.close();
+  });
+
+  it("drops cancelled entries of the task host (a sleep) the same way", () => {
+    const loop = new EventLoop({ clock: "manual" });
+    const host = getTaskHost(loop)!;
+    const log: string[] = [];
+    const entry = (name: string): TimerEntry => ({
+      timerWhen: 0,
+      timerSeq: -1,
+      timerNext: null,
+      callback: true,
+      runTimer() {
+        log.push(`${name}@${loop.time()}`);
+      },
+    });
+    const s1 = entry("s1");
+    const s2 = entry("s2");
+    const h1 = loop.callLater(10, () => log.push(`h1@${loop.time()}`));
+    host.startTimer(s1, 10);
+    loop.advance(1);
+    host.startTimer(s2, 10);
+    const h2 = loop.callLater(10, () => log.push(`h2@${loop.time()}`));
+    host.cancelTimer(s1);
+    host.cancelTimer(s2);
+    expect(loop.statistics()).toMatchObject({ timers: 2, cancelledTimers: 2 });
+    loop.advance(9); // h1 runs at 10; s1 and s2, right behind it, leave with it
+    expect(loop.statistics()).toMatchObject({ timers: 1, cancelledTimers: 0 });
+    loop.advance(10);
+    expect(log).toEqual(["h1@10", "h2@11"]);
+    expect([s1.timerSeq, s2.timerSeq, s1.timerNext, s2.timerNext]).toEqual([-1, -1, null, null]);
+    expect(h1.cancelled() || h2.cancelled()).toBe(false);
+    loop.close();
+  });
+
+  it("a timer cancelled by another due in the same iteration is skipped", () => {
+    const loop = new EventLoop({ clock: "manual" });
+    const log: string[] = [];
+    const hs: { cancel(): void }[] = [];
+    for (const name of ["a", "b", "c"]) {
+      hs.push(
+        loop.callLater(5, () => {
+          log.push(name);
+          if (name === "a") hs[1]!.cancel();
+        }),
+      );
+    }
+    loop.advance(5);
+    expect(log).toEqual(["a", "c"]);
+    expect(loop.statistics()).toMatchObject({ timers: 0, cancelledTimers: 0 });
+    loop.close();
+  });
+
+  it("close() after cancels in the middle of lists cancels the rest", () => {
+    const loop = new EventLoop({ clock: "manual" });
+    const hs = Array.from({ length: 50 }, (_, i) => loop.callLater(1 + (i % 3), () => {}));
+    for (let i = 5; i < 45; i += 2) hs[i]!.cancel();
+    loop.close();
+    expect(hs.every((h) => h.cancelled())).toBe(true);
+    expect(loop.statistics()).toMatchObject({ timers: 0, cancelledTimers: 0 });
+  });
+
+  for (const seed of [11, 12, 13, 14]) {
+    it(`timers cancelling random others from their callbacks still run in (when, seq) order (seed ${seed})`, () => {
+      const random = prng(seed);
+      const loop = new EventLoop({ clock: "manual" });
+      const whens: number[] = [];
+      const cancelled: boolean[] = [];
+      const handles: { cancel(): void }[] = [];
+      const ran: number[] = [];
+      const ranSet = new Set<number>();
+      const cancelSome = () => {
+        for (let k = Math.floor(random() * 3); k > 0; k--) {
+          const i = Math.floor(random() * handles.length);
+          if (!ranSet.has(i)) cancelled[i] = true;
+          handles[i]!.cancel();
+        }
+      };
+      const schedule = () => {
+        const id = handles.length;
+        const delay = Math.floor(random() * 8); // few delays: long shared lists
+        whens.push(loop.time() + delay);
+        cancelled.push(false);
+        handles.push(
+          loop.callLater(delay, () => {
+            ran.push(id);
+            ranSet.add(id);
+            cancelSome();
+            if (random() < 0.3) schedule();
+          }),
+        );
+      };
+      for (let step = 0; step < 40; step++) {
+        for (let k = Math.floor(random() * 60); k > 0; k--) schedule();
+        cancelSome();
+        loop.advance(Math.floor(random() * 4));
+      }
+      loop.advance(100);
+      const live = whens.map((_, i) => i).filter((i) => !cancelled[i]);
+      expect([...ranSet].sort((a, b) => a - b)).toEqual(live);
+      expect(ran).toEqual([...ran].sort((a, b) => whens[a]! - whens[b]! || a - b));
+      expect(loop.statistics()).toMatchObject({ timers: 0, cancelledTimers: 0 });
+      loop.close();
+    });
+  }
 });
