@@ -252,13 +252,32 @@ function w3gen(n: number, k: number): number {
   return ms;
 }
 
-/** Runs every floor `reps` times; each entry holds the median. */
-export function measureFloors(scale = 0, reps = 5): Floor[] {
+/** Every floor, by id, in the order `measureFloors` measures them. */
+export const FLOOR_IDS = [
+  "W1",
+  "W1e",
+  "W5",
+  "W5-stack",
+  "W5-shared",
+  "W5-return",
+  "W3",
+  "W3a-gen",
+  "W3b-gen",
+  "W6",
+] as const;
+
+/**
+ * Runs every floor (or those in `only`) `reps` times; each entry holds the median. `pnpm bench`
+ * runs each floor alone, once, in a fresh process per repetition, as it runs the programs: a
+ * floor measured after other floors (or after itself) would be warm where the programs are not.
+ */
+export function measureFloors(scale = 0, reps = 5, only?: readonly string[]): Floor[] {
   const n1 = scale || 200_000;
   const n5 = scale || 100_000;
   const n3 = scale || 1_000_000;
   const floors: Floor[] = [];
-  const add = (id: string, label: string, n: number, run: () => number) => {
+  const add = (id: (typeof FLOOR_IDS)[number], label: string, n: number, run: () => number) => {
+    if (only !== undefined && !only.includes(id)) return;
     const times: number[] = [];
     for (let r = 0; r < reps; r++) times.push(run());
     const ms = median(times)!;
@@ -301,7 +320,19 @@ if (isMain) {
   if (argN >= 0 && !(Number.isInteger(scale) && scale > 0)) {
     throw new RangeError(`--n must be a positive integer, got ${process.argv[argN + 1]}`);
   }
-  const floors = measureFloors(scale);
+  const argOnly = process.argv.indexOf("--only");
+  const only = argOnly >= 0 ? (process.argv[argOnly + 1] ?? "").split(",") : undefined;
+  const unknown = only?.filter((id) => !(FLOOR_IDS as readonly string[]).includes(id)) ?? [];
+  if (unknown.length > 0) {
+    throw new RangeError(`--only must list floor ids (${FLOOR_IDS.join(", ")}), got ${unknown}`);
+  }
+  const argReps = process.argv.indexOf("--reps");
+  const reps = argReps >= 0 ? Number(process.argv[argReps + 1]) : 5;
+  if (!(Number.isInteger(reps) && reps > 0)) {
+    throw new RangeError(`--reps must be a positive integer, got ${process.argv[argReps + 1]}`);
+  }
+  const floors = measureFloors(scale, reps, only);
   if (process.argv.includes("--json")) console.log(JSON.stringify(floors));
-  else console.log(`floors on Node ${process.version}, median of 5\n\n${floorsTable(floors)}`);
+  else
+    console.log(`floors on Node ${process.version}, median of ${reps}\n\n${floorsTable(floors)}`);
 }

@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { FLOOR_IDS } from "./floors.js";
 import {
   type Floor,
   fillTemplate,
@@ -48,13 +49,35 @@ async function main() {
   // Floors first: a target may be set against one (W3's).
   let floors: Floor[] | undefined;
   if (only === undefined || only.includes("floors")) {
-    process.stderr.write("  floors (no corio, no loop)\n");
-    const out = execFileSync(
-      process.execPath,
-      ["--expose-gc", "--import", "tsx", join(BENCH_DIR, "src", "floors.ts"), "--json"],
-      { cwd: BENCH_DIR, encoding: "utf8", timeout: TIMEOUT_MS },
-    );
-    floors = JSON.parse(out.trim().split("\n").pop() ?? "[]") as Floor[];
+    // Each floor alone, once, in a fresh process per repetition (as the programs run): a floor
+    // measured in a process that already ran it, or a similar one, would be warm.
+    const runs = new Map<string, Floor[]>();
+    for (let rep = 1; rep <= reps; rep++) {
+      process.stderr.write(`  floors (no corio, no loop) rep ${rep}/${reps}\n`);
+      for (const id of FLOOR_IDS) {
+        const out = execFileSync(
+          process.execPath,
+          [
+            "--expose-gc",
+            "--import",
+            "tsx",
+            join(BENCH_DIR, "src", "floors.ts"),
+            "--only",
+            id,
+            "--reps",
+            "1",
+            "--json",
+          ],
+          { cwd: BENCH_DIR, encoding: "utf8", timeout: TIMEOUT_MS },
+        );
+        const [floor] = JSON.parse(out.trim().split("\n").pop() ?? "[]") as Floor[];
+        if (floor !== undefined) runs.set(id, [...(runs.get(id) ?? []), floor]);
+      }
+    }
+    floors = [...runs.values()].map((list) => {
+      const ns = median(list.map((f) => f.nsPerItem))!;
+      return { ...list[0]!, nsPerItem: ns, perSecond: 1e9 / ns };
+    });
   }
   const rows: Row[] = [];
   for (const w of WORKLOADS) {
@@ -162,7 +185,7 @@ function writeOutputs(results: Results): void {
   const floors =
     results.floors === undefined
       ? ""
-      : `\nFloors, measured in the same run (\`src/floors.ts\`, median of 5): the bare shape of a workload with no corio and no loop, what the engine alone charges for it.\n\n${floorsTable(results.floors)}`;
+      : `\nFloors, measured in the same run (\`src/floors.ts\`, each alone in a fresh process per repetition, as the programs run; medians): the bare shape of a workload with no corio and no loop, what the engine alone charges for it.\n\n${floorsTable(results.floors)}`;
   const table = markdownTable(results) + floors;
   const header = `corio benchmarks, ${results.generatedAt.slice(0, 16).replace("T", " ")} UTC: ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, ${python ?? "no CPython"}, ${reps} repetitions, load average ${results.machine.loadAverageBefore[0]} before and ${results.machine.loadAverageAfter[0]} after (a shared machine).`;
   process.stdout.write(`\n${header}\n\n${table}`);
