@@ -215,7 +215,7 @@ export function fillTemplate(template: string, results: Results): string {
       if (floor === undefined) return "—";
       return f[2] === undefined ? fmtPerSecond(floor.perSecond) : fmtPerItem(floor.nsPerItem);
     }
-    const m = /^(W\w+?)(?:#(\d+))?([./])(\w+)$/.exec(key);
+    const m = /^([A-Z]\w*?)(?:#(\d+))?([./])(\w+)$/.exec(key);
     if (m === null) return `{{${key}}}`;
     const [, id, index, sep, runtime] = m;
     const row = results.rows.filter((r) => r.workload === id)[Number(index ?? 0)];
