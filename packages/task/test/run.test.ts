@@ -154,12 +154,8 @@ describe("fromPromise", () => {
     runVirtual(function* () {
       expect(yield* fromPromise(Promise.resolve(3))).toBe(3);
       expect(yield* fromPromise(async () => "fn")).toBe("fn");
-      try {
-        yield* fromPromise(Promise.reject(new Error("rejected")));
-        expect.unreachable();
-      } catch (e) {
-        expect((e as Error).message).toBe("rejected");
-      }
+      const error = yield* expectRaises(fromPromise(Promise.reject(new Error("rejected"))), Error);
+      expect(error.message).toBe("rejected");
       expect(() => fromPromise(5 as never).next()).toThrow(TypeError);
     }));
 

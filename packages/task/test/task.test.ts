@@ -377,13 +377,7 @@ describe("errors", () => {
         [gen, /write yield\* to run a coroutine/],
         [promise, /fromPromise/],
       ] as const) {
-        try {
-          yield* t;
-          expect.unreachable();
-        } catch (e) {
-          expect(e).toBeInstanceOf(RuntimeError);
-          expect((e as Error).message).toMatch(pattern);
-        }
+        expect((yield* expectRaises(t, RuntimeError)).message).toMatch(pattern);
       }
     }));
 
