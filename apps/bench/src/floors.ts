@@ -24,30 +24,44 @@ import { type Floor, floorsTable, median } from "./report.js";
 
 class FloorCancelled extends Error {}
 
-/** W1: n generators of a trivial coroutine, each with a ten-field task object, stepped once. */
-function w1(n: number): number {
+/** A task reduced to ten fields: what any task object must hold at the least. */
+class BareTask {
+  state = 0;
+  result: number | undefined = undefined;
+  callbacks: unknown = null;
+  loop: unknown = null;
+  name: unknown = null;
+  cancel: unknown = undefined;
+  next: unknown = null;
+  prev: unknown = null;
+  rare: unknown = null;
+  constructor(public coro: Generator<never, number> | null) {}
+
+  /** Runs the coroutine to its end (it never waits); `letGo`: drop it, as eager tasks do. */
+  step(letGo: boolean): void {
+    this.result = this.coro!.next().value;
+    this.state = 1;
+    if (letGo) this.coro = null;
+  }
+}
+
+/**
+ * W1 and W1e: n generators of a trivial coroutine, each with a BareTask, stepped once, then the
+ * results gathered into an array. Lazy (W1): every task is made first, then stepped; eager (W1e):
+ * each is stepped as it is made, as corio's eager tasks run inside createTask.
+ */
+function spawnAndJoin(n: number, eager: boolean): number {
   function* work(i: number) {
     return i * 2;
   }
-  class BareTask {
-    state = 0;
-    result: number | undefined = undefined;
-    callbacks: unknown = null;
-    loop: unknown = null;
-    name: unknown = null;
-    cancel: unknown = undefined;
-    next: unknown = null;
-    prev: unknown = null;
-    rare: unknown = null;
-    constructor(readonly coro: Generator<never, number>) {}
-  }
   const t0 = performance.now();
   const tasks: BareTask[] = [];
-  for (let i = 0; i < n; i++) tasks.push(new BareTask(work(i)));
-  for (const t of tasks) {
-    t.result = t.coro.next().value;
-    t.state = 1;
+  for (let i = 0; i < n; i++) {
+    const t = new BareTask(work(i));
+    if (eager) t.step(true);
+    tasks.push(t);
   }
+  if (!eager) for (const t of tasks) t.step(false);
   const results: number[] = [];
   let sum = 0;
   for (const t of tasks) {
@@ -56,47 +70,6 @@ function w1(n: number): number {
   }
   const ms = performance.now() - t0;
   if (sum !== n * (n - 1) || results.length !== n) throw new Error("W1 floor: wrong sum");
-  return ms;
-}
-
-/**
- * W1e: the eager shape. Each task's generator runs to its end inside the creating loop (as an
- * eager task that never waits), the task object keeps the result, and the results are gathered
- * into an array at the end.
- */
-function w1e(n: number): number {
-  function* work(i: number) {
-    return i * 2;
-  }
-  class BareTask {
-    state = 0;
-    result: number | undefined = undefined;
-    callbacks: unknown = null;
-    loop: unknown = null;
-    name: unknown = null;
-    cancel: unknown = undefined;
-    next: unknown = null;
-    prev: unknown = null;
-    rare: unknown = null;
-    coro: Generator<never, number> | null;
-    constructor(coro: Generator<never, number>) {
-      this.coro = coro;
-      this.result = coro.next().value;
-      this.state = 1;
-      this.coro = null; // done: the coroutine is let go, as corio's eager tasks do
-    }
-  }
-  const t0 = performance.now();
-  const tasks: BareTask[] = [];
-  for (let i = 0; i < n; i++) tasks.push(new BareTask(work(i)));
-  const results: number[] = [];
-  let sum = 0;
-  for (const t of tasks) {
-    results.push(t.result!);
-    sum += t.result!;
-  }
-  const ms = performance.now() - t0;
-  if (sum !== n * (n - 1) || results.length !== n) throw new Error("W1e floor: wrong sum");
   return ms;
 }
 
@@ -283,9 +256,11 @@ export function measureFloors(scale = 0, reps = 5, only?: readonly string[]): Fl
     const ms = median(times)!;
     floors.push({ id, label, n, nsPerItem: (ms * 1e6) / n, perSecond: (n / ms) * 1000 });
   };
-  add("W1", "W1: a generator and a ten-field task per task, stepped once", n1, () => w1(n1));
+  add("W1", "W1: a generator and a ten-field task per task, stepped once", n1, () =>
+    spawnAndJoin(n1, false),
+  );
   add("W1e", "W1e: a generator and a ten-field task per task, run to its end at creation", n1, () =>
-    w1e(n1),
+    spawnAndJoin(n1, true),
   );
   const shared = new FloorCancelled("");
   add("W5", "W5: a new error per task, no stack (what corio does)", n5, () =>
