@@ -29,6 +29,15 @@ describe.concurrent("every benchmark program passes its self-check at a small si
   }
 });
 
+describe("reference programs outside the table", () => {
+  it("W9's node:net program with onread client reads passes its self-check", async () => {
+    const w9 = WORKLOADS.find((w) => w.id === "W9")!;
+    const file = join(BENCH_DIR, "src", "programs", "w9-echo", "native-onread.ts");
+    const outcome = await runProgram(file, w9.smoke, 50_000);
+    expect(outcome).toMatchObject({ ok: true });
+  });
+});
+
 /** Results of a made-up run on a made-up machine, with `parts` in place of the defaults. */
 function resultsOf(parts: Partial<Results>): Results {
   return {

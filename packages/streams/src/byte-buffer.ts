@@ -45,6 +45,26 @@ export class ByteBuffer {
     this._end += n;
   }
 
+  /**
+   * Appends a copy of the first `n` bytes of `source`, which the caller goes on using (a socket's
+   * shared read buffer). Into an empty buffer the copy is kept as it is, as `push` keeps a chunk;
+   * otherwise the bytes are copied once, straight into our storage.
+   */
+  pushCopy(source: Uint8Array, n: number): void {
+    if (this._start === this._end) {
+      const chunk = Buffer.allocUnsafe(n);
+      chunk.set(n === source.length ? source : source.subarray(0, n));
+      this._data = chunk;
+      this._start = 0;
+      this._end = n;
+      this._adopted = true;
+      return;
+    }
+    if (this._adopted || this._end + n > this._data.length) this._makeRoom(n);
+    this._data.set(n === source.length ? source : source.subarray(0, n), this._end);
+    this._end += n;
+  }
+
   /** @internal */ private _makeRoom(n: number): void {
     const live = this._end - this._start;
     if (!this._adopted && live + n <= this._data.length && this._start >= this._data.length >>> 1) {

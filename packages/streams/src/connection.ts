@@ -6,8 +6,8 @@
 import * as net from "node:net";
 import * as tls from "node:tls";
 import { type Coroutine, getRunningLoop } from "@corio/interfaces";
-import { wrapSocket } from "./node-stream.js";
-import type { StreamReader } from "./reader.js";
+import { onreadInto, wrapSocket } from "./node-stream.js";
+import { StreamReader } from "./reader.js";
 import { checkHost, checkLimit, checkPath, checkPort } from "./validate.js";
 import type { StreamWriter } from "./writer.js";
 
@@ -81,7 +81,7 @@ export function openConnection(
   checkPort("openConnection(host, port): port", port, 1);
   const limit = checkLimit("openConnection(host, port, options): options.limit", options.limit);
   const ssl = options.ssl;
-  return connect(`openConnection(${host}, ${port})`, limit, null, () => {
+  return connect(`openConnection(${host}, ${port})`, limit, null, (reader) => {
     if (ssl !== undefined && ssl !== false) {
       const extra = ssl === true ? {} : ssl;
       const servername = options.serverHostname ?? (net.isIP(host) === 0 ? host : undefined);
@@ -104,6 +104,7 @@ export function openConnection(
       family: options.family,
       allowHalfOpen: true,
       noDelay: true,
+      onread: onreadInto(reader),
     });
   });
 }
@@ -125,8 +126,8 @@ export function openUnixConnection(
 ): Coroutine<Pair> {
   checkPath("openUnixConnection(path): path", path);
   const limit = checkLimit("openUnixConnection(path, options): options.limit", options.limit);
-  return connect(`openUnixConnection(${path})`, limit, path, () =>
-    net.connect({ path, allowHalfOpen: true }),
+  return connect(`openUnixConnection(${path})`, limit, path, (reader) =>
+    net.connect({ path, allowHalfOpen: true, onread: onreadInto(reader) }),
   );
 }
 
@@ -134,12 +135,14 @@ function* connect(
   label: string,
   limit: number,
   path: string | null,
-  open: () => net.Socket,
+  open: (reader: StreamReader) => net.Socket,
 ): Coroutine<Pair> {
   const loop = getRunningLoop();
+  // Made first: a plain socket feeds it from its first read on (see onreadInto).
+  const reader = new StreamReader({ limit, loop });
   const connected = loop.createFuture<void>(label);
   const release = loop.trackExternal(label);
-  const socket = open();
+  const socket = open(reader);
   const isTls = socket instanceof tls.TLSSocket;
   const forget = loop.addCloseCallback(() => socket.destroy());
   const onError = (error: unknown) => {
@@ -161,5 +164,5 @@ function* connect(
     socket.off("error", onError);
     socket.off(isTls ? "secureConnect" : "connect", onConnect);
   }
-  return wrapSocket(socket, loop, limit, path);
+  return wrapSocket(socket, loop, limit, path, reader, !isTls);
 }

@@ -136,6 +136,22 @@ export class StreamReader {
     if (this._eof) throw new RuntimeError("StreamReader.feedData() called after feedEof()");
     if (data.length === 0) return;
     this._buffer.push(data);
+    this._afterFeed();
+  }
+
+  /**
+   * @internal feedData for bytes in a buffer the feeder reuses (a connection's `onread` buffer):
+   * the first `n` bytes of `source` are copied. Bytes after EOF are dropped, as the stream
+   * bridges drop data that comes after the stream ended.
+   */
+  _feedFrom(source: Uint8Array, n: number): void {
+    if (this._eof || n <= 0) return;
+    this._buffer.pushCopy(source, n);
+    this._afterFeed();
+  }
+
+  /** @internal Wakes a waiting read; pauses the transport past twice the limit. */
+  private _afterFeed(): void {
     this._wakeup();
     if (this._transport !== null && !this._paused && this._buffer.length > 2 * this._limit) {
       this._paused = true;

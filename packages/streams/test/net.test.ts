@@ -263,6 +263,80 @@ describe("backpressure", () => {
       server.close();
     }));
 
+  it("a client reader that is not read pauses its socket too, and loses nothing", () =>
+    run(function* () {
+      // Client connections read through Node's `onread` (one buffer shared by every connection):
+      // pausing must stop those reads as it stops 'data' events on accepted sockets.
+      const total = 300_000;
+      const payload = Buffer.alloc(total);
+      for (let i = 0; i < total; i++) payload[i] = (i * 7 + (i >> 9)) & 0xff;
+      const server = yield* startServer(
+        function* (_reader, writer) {
+          writer.write(payload);
+          yield* writer.drain();
+          writer.close();
+        },
+        HOST,
+        0,
+      );
+      const [reader, writer] = yield* openConnection(HOST, portOf(server), { limit: 1000 });
+      while (reader.statistics().buffered <= 2000) yield* sleep(1);
+      yield* sleep(5); // a socket that was not paused would keep filling the buffer meanwhile
+      const stats = reader.statistics();
+      expect(stats.paused).toBe(true);
+      expect(stats.buffered).toBeLessThan(total);
+      const got = yield* reader.readexactly(total);
+      expect(got.equals(payload)).toBe(true);
+      expect((yield* reader.read(10)).length).toBe(0);
+      expect(reader.atEof()).toBe(true);
+      writer.close();
+      server.close();
+    }));
+
+  it("many client connections reading at once each get their own bytes, in order", () =>
+    run(function* () {
+      // Every client socket reads into the same shared buffer: interleaved reads must not mix.
+      const clients = 12;
+      const size = 150_000; // several reads per connection
+      const payloadOf = (id: number) => {
+        const b = Buffer.alloc(size);
+        for (let i = 0; i < size; i++) b[i] = (id * 31 + i * 13 + (i >> 8)) & 0xff;
+        return b;
+      };
+      const server = yield* startServer(
+        function* (reader, writer) {
+          const id = (yield* reader.readexactly(1))[0]!;
+          const payload = payloadOf(id);
+          // In pieces, with pauses, so that the clients' reads interleave.
+          for (let at = 0; at < size; at += 20_000) {
+            writer.write(payload.subarray(at, at + 20_000));
+            yield* writer.drain();
+            yield* sleep(0);
+          }
+          writer.close();
+        },
+        HOST,
+        0,
+      );
+      function* client(id: number) {
+        const [reader, writer] = yield* openConnection(HOST, portOf(server));
+        writer.write(Buffer.from([id]));
+        const parts: Buffer[] = [];
+        for (let chunk = yield* reader.read(7000); chunk.length > 0; ) {
+          parts.push(chunk);
+          chunk = yield* reader.read(7000);
+        }
+        writer.close();
+        return Buffer.concat(parts).equals(payloadOf(id));
+      }
+      const tasks = Array.from({ length: clients }, (_, id) => createTask(client(id)));
+      const results: boolean[] = [];
+      for (const task of tasks) results.push(yield* task);
+      expect(results).toEqual(Array.from({ length: clients }, () => true));
+      server.close();
+      yield* server.waitClosed();
+    }));
+
   it("a reset connection: the read throws ECONNRESET, and so does drain() after it", () =>
     run(function* () {
       const server = yield* startServer(

@@ -8,6 +8,8 @@ export interface Params {
   producers?: number;
   consumers?: number;
   clients?: number;
+  /** Untimed rounds before the timed ones (W9: round trips per client). */
+  warmup?: number;
   [key: string]: unknown;
 }
 
