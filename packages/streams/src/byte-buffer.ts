@@ -48,7 +48,7 @@ export class ByteBuffer {
   pushCopy(source: Uint8Array, n: number): void {
     const bytes = n === source.length ? source : source.subarray(0, n);
     if (this._start === this._end) {
-      const copy = Buffer.allocUnsafe(n); // Buffer.from(bytes) measured slower here
+      const copy = Buffer.allocUnsafe(n);
       copy.set(bytes);
       this.push(copy);
     } else this._append(bytes);

@@ -1,78 +1,13 @@
 // W9 on plain node:net callbacks (the floor): the same echo server and C clients doing n round
-// trips of a 64-byte message, with no coroutine layer at all. Every client first makes `warmup`
-// untimed round trips on the same connection, as the other programs do.
+// trips of a 64-byte message, with no coroutine layer at all; clients read through 'data' events.
 import * as net from "node:net";
-import { check, now, params, program, report } from "../harness.js";
+import { program } from "../harness.js";
+import { nodeEcho } from "./node-echo.js";
 
-const MESSAGE = Buffer.alloc(64, "m");
-
-/** One client connection that makes round trips on request. */
-class Client {
-  private trips = 0;
-  private goal = 0;
-  private pending = 0;
-  private bytes = 0;
-  private done: ((bytes: number) => void) | null = null;
-
-  constructor(readonly socket: net.Socket) {
-    socket.on("data", (data: Buffer) => {
-      this.bytes += data.length;
-      this.pending -= data.length;
-      if (this.pending > 0) return;
-      if (++this.trips === this.goal) {
-        const done = this.done!;
-        this.done = null;
-        done(this.bytes);
-        return;
-      }
-      this.send();
-    });
-  }
-
-  /** Makes `count` round trips; resolves with the bytes that came back. */
-  roundTrips(count: number): Promise<number> {
-    return new Promise((resolve) => {
-      this.trips = 0;
-      this.bytes = 0;
-      this.goal = count;
-      if (count === 0) return resolve(0);
-      this.done = resolve;
-      this.send();
-    });
-  }
-
-  private send(): void {
-    this.pending = MESSAGE.length;
-    this.socket.write(MESSAGE);
-  }
-}
-
-program(async () => {
-  const { n, clients = 1, warmup = 0 } = params();
-  const server = net.createServer((socket) => {
-    socket.setNoDelay(true);
-    socket.on("data", (data) => socket.write(data));
-    socket.on("end", () => socket.end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  async function warm(): Promise<Client> {
+program(() =>
+  nodeEcho((port, onRead) => {
     const socket = net.connect({ host: "127.0.0.1", port, noDelay: true });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", resolve);
-      socket.once("error", reject);
-    });
-    const client = new Client(socket);
-    await client.roundTrips(warmup);
-    return client;
-  }
-  const all = await Promise.all(Array.from({ length: clients }, warm));
-  const t0 = now();
-  const totals = await Promise.all(all.map((c) => c.roundTrips(n)));
-  const ms = now() - t0;
-  for (const c of all) c.socket.end();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  const echoed = totals.reduce((a, b) => a + b, 0);
-  check(echoed === clients * n * MESSAGE.length, `every byte came back (${echoed})`);
-  report({ ms, ops: clients * n });
-});
+    socket.on("data", (data: Buffer) => onRead(data.length));
+    return socket;
+  }),
+);
