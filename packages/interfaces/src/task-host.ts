@@ -120,10 +120,13 @@ export interface TaskHost {
   /** The slot of the current context; a task puts itself in around each step. */
   readonly contexts: ContextSlot;
   /**
-   * The context a new task starts in: a copy of the current one, or null (an empty context, made
-   * only if the task sets a variable) when the current one holds none.
+   * The context a new task starts in: `options.context` when given, else a copy of the current
+   * one, or null (an empty context, made only if the task sets a variable) when the current one
+   * holds none. The same check the loop's `callSoon` and `addDoneCallback` make.
+   *
+   * @throws {TypeError} naming `name` if `options.context` is not one of the loop's contexts.
    */
-  inheritContext(): ContextLike | null;
+  contextOption(name: string, options: { context?: unknown } | undefined): ContextLike | null;
 }
 
 /** The registered symbol under which a loop offers its {@link TaskHost}. */

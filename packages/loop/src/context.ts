@@ -153,21 +153,21 @@ export class Context implements ContextLike, Iterable<[ContextVar<unknown>, unkn
 
   /** @internal Sets a value, cloning the shared map first. */
   _set(variable: ContextVar<unknown>, value: unknown): void {
-    if (!this._owned) {
-      this._values = new Map(this._values);
-      this._owned = true;
-    }
-    this._values.set(variable, value);
+    this._ownValues().set(variable, value);
   }
 
   /** @internal Removes a value, cloning the shared map first. */
   _delete(variable: ContextVar<unknown>): void {
-    if (!this._values.has(variable)) return;
+    if (this._values.has(variable)) this._ownValues().delete(variable);
+  }
+
+  /** @internal The values, cloned first if a copy still shares them (copy-on-write). */
+  private _ownValues(): Values {
     if (!this._owned) {
       this._values = new Map(this._values);
       this._owned = true;
     }
-    this._values.delete(variable);
+    return this._values;
   }
 
   toString(): string {
@@ -203,7 +203,11 @@ export function inheritContext(): Context | null {
   return ctx === null || ctx._values.size === 0 ? null : ctx.copy();
 }
 
-/** @internal The context `options.context` names, checked; undefined when not given. */
+/**
+ * @internal The context a task or callback runs in: `options.context`, checked, or else what it
+ * inherits (see {@link inheritContext}).
+ * @throws {TypeError} naming `name` if `options.context` is given and is not a `Context`.
+ */
 export function contextOption(
   name: string,
   options: { context?: unknown } | undefined,
@@ -225,14 +229,10 @@ const BARE: ContextCarrier = { ctx: null };
  * where no variable was set must not see (or change) the context of whatever runs the loop.
  */
 export function runBare<A, B>(fn: (a: A, b: B) => void, a: A, b: B): void {
-  const slot = contextSlot;
-  const previous = slot.current;
-  slot.current = BARE;
   try {
-    fn(a, b);
+    runIn(BARE, fn, a, b);
   } finally {
     BARE.ctx = null;
-    slot.current = previous;
   }
 }
 

@@ -45,6 +45,8 @@ export class Outside {
       else token.prev.next = token.next;
       if (token.next === null) this.tail = token.prev;
       else token.next.prev = token.prev;
+      // A release function kept by its caller must not keep its old neighbours alive.
+      token.prev = token.next = null;
       this.count--;
       onRelease();
     };

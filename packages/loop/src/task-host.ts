@@ -10,7 +10,7 @@ import type {
   TimerEntry,
   Waker,
 } from "@corio/interfaces";
-import { contextSlot, inheritContext } from "./context.js";
+import { contextOption, contextSlot } from "./context.js";
 import type { Future } from "./future.js";
 import type { EventLoop } from "./loop.js";
 
@@ -27,8 +27,8 @@ export class LoopTaskHost implements TaskHost {
     this.loop._push(fn, a, b);
   }
 
-  inheritContext(): ContextLike | null {
-    return inheritContext();
+  contextOption(name: string, options: { context?: unknown } | undefined): ContextLike | null {
+    return contextOption(name, options);
   }
 
   nextTaskNumber(): number {

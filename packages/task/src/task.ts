@@ -166,13 +166,7 @@ export class Task<T> extends Future<T> implements TaskLike<T> {
       );
     }
     // contextvars: a copy of the current context, or the one given (shared, not copied).
-    const context = options?.context;
-    if (context !== undefined && !(context instanceof Context)) {
-      throw new TypeError(
-        `createTask(coro, options): options.context must be a Context, got ${describeValue(context)}`,
-      );
-    }
-    const ctx = context ?? (host.inheritContext() as Context | null);
+    const ctx = host.contextOption("createTask(coro, options)", options) as Context | null;
     if (ctx !== null) this.ctx = ctx;
     (coro as Marked)[DRIVEN] = 1;
     this._host = host;
