@@ -227,28 +227,45 @@ export class Engine {
     for (const o of outcomes) if (o.status === "rejected") throw o.reason;
   }
 
-  /** @internal */ private async _sendItems(batch: Outgoing[]): Promise<void> {
+  /**
+   * @internal Sends `batch` with `send`, its items counted in `qsize()` until Redis answers (a
+   * reader between the send and the reply would see them nowhere otherwise). If Redis fails,
+   * their `put()`s fail with the error, named after `what`, those given to `putNowait()` are
+   * reported lost, and the error is thrown.
+   */
+  private async _sendBatch(
+    batch: Outgoing[],
+    what: string,
+    send: (data: string[]) => Promise<unknown[]>,
+  ): Promise<number[]> {
     const q = this.q;
     q._sending += batch.length;
+    let reply: unknown[];
+    try {
+      reply = await send(batch.map((o) => o.data));
+    } catch (e) {
+      q._sending -= batch.length;
+      const error = redisError(e, what);
+      for (const o of batch) o.done?.setException(error);
+      this._reportLost(batch.filter((o) => o.done === null).length, error.message);
+      throw error;
+    }
+    q._sending -= batch.length;
+    return reply.map(Number);
+  }
+
+  /** @internal */ private async _sendItems(batch: Outgoing[]): Promise<void> {
+    const q = this.q;
     const seen = this._spaceSeen;
     let reply: number[];
     try {
-      reply = await this.cmd.corioPut(
-        q.key,
-        this.meta,
-        q.group,
-        q._maxsize,
-        ...batch.map((o) => o.data),
+      reply = await this._sendBatch(batch, "put()", (data) =>
+        this.cmd.corioPut(q.key, this.meta, q.group, q._maxsize, ...data),
       );
-    } catch (e) {
-      q._sending -= batch.length;
-      const error = redisError(e, "put()");
-      for (const o of batch) o.done?.setException(error);
-      this._reportLost(batch.filter((o) => o.done === null).length, error.message);
-      return;
+    } catch {
+      return; // the batch's put()s failed with the error, and lost items were reported
     }
-    q._sending -= batch.length;
-    const [added, size, unfinished] = reply.map(Number) as [number, number, number];
+    const [added, size, unfinished] = reply as [number, number, number];
     this._view(size, unfinished);
     if (added < 0) {
       q._shutDownLocally(false);
@@ -282,28 +299,10 @@ export class Engine {
     immediate: "0" | "1",
   ): Promise<void> {
     const q = this.q;
-    // Items on their way still count in qsize() (as in _sendItems), or a reader between the send
-    // and the reply would see them nowhere.
-    q._sending += batch.length;
-    let reply: number[];
-    try {
-      reply = await this.cmd.corioShutdown(
-        q.key,
-        this.meta,
-        this.channel,
-        q.group,
-        immediate,
-        ...batch.map((o) => o.data),
-      );
-    } catch (e) {
-      q._sending -= batch.length;
-      const error = redisError(e, "shutdown()");
-      for (const o of batch) o.done?.setException(error);
-      this._reportLost(batch.filter((o) => o.done === null).length, error.message);
-      throw error;
-    }
-    q._sending -= batch.length;
-    const [, size, unfinished, stored] = reply.map(Number) as [number, number, number, number];
+    const reply = await this._sendBatch(batch, "shutdown()", (data) =>
+      this.cmd.corioShutdown(q.key, this.meta, this.channel, q.group, immediate, ...data),
+    );
+    const [, size, unfinished, stored] = reply as [number, number, number, number];
     this._view(size, unfinished);
     if (stored === 0) this._refuse(batch);
     else for (const o of batch) if (o.done !== null && !o.done.done()) o.done.setResult(undefined);

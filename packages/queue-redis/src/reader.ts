@@ -2,8 +2,9 @@
  * Reading for a `RedisQueue`: while getters wait, one loop hands them entries, first by taking over
  * entries that a dead consumer left idle (`XAUTOCLAIM`, every `claimIdleMs / 2`), then without
  * blocking (the READ script, which also reports the counts and the shutdown flag), then blocking
- * in `XREADGROUP` on a connection of its own, for at most `claimIdleMs / 2` at a time. The wait is
- * registered with `loop.trackExternal`: a waiting `get()` is outside work, as any I/O is.
+ * in `XREADGROUP` on a connection of its own, for at most `claimIdleMs / 2` (and at most a
+ * second) at a time. The wait is registered with `loop.trackExternal`: a waiting `get()` is
+ * outside work, as any I/O is.
  */
 import type { Coroutine } from "@corio/interfaces";
 import { type Engine, redisError } from "./engine.js";
@@ -11,14 +12,14 @@ import { wakeAll } from "./waiters.js";
 
 type Entry = [string, string[] | null];
 
-/** @internal */
 /** The longest a blocking read waits before it looks again (ms). */
 const MAX_BLOCK_MS = 1000;
 
+/** @internal */
 export class Reader {
   /** True once a read found nothing left after the shutdown flag was set in Redis. */
-  /** @internal Wake-ups asked for so far (see `unblock`). */ private _wakes = 0;
   drained = false;
+  /** @internal Wake-ups asked for so far (see `unblock`). */ private _wakes = 0;
   /** @internal */ private readonly _e: Engine;
   /** @internal */ private _reading = false;
   /** @internal */ private _readerId: number | null = null;
