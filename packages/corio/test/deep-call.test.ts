@@ -3,6 +3,8 @@
 // them through), so the chain costs one frame per level whatever the layer does.
 import { runVirtual } from "@corio/task/testing";
 import { describe, expect, it } from "vitest";
+// @corio/testkit depends on corio's packages, so this test takes the helper from its source.
+import { expectRaises } from "../../testkit/src/throws.js";
 import {
   type Coroutine,
   call,
@@ -69,16 +71,7 @@ describe("call() frames over corio's layers", () => {
       yield* sleep(10);
       expect(lock.locked()).toBe(true);
       holder.cancel();
-      const error = yield* call(
-        (function* () {
-          try {
-            yield* holder;
-            return null;
-          } catch (e) {
-            return e;
-          }
-        })(),
-      );
+      const error = yield* call(expectRaises(holder));
       expect(isCancelledError(error)).toBe(true);
       expect(lock.locked()).toBe(false);
       expect(log).toEqual(["released", "unwound 0", "unwound 250", "unwound 500"]);
@@ -87,12 +80,7 @@ describe("call() frames over corio's layers", () => {
   it("a timeout and a task group around a deep chain behave as around a shallow one", () =>
     runVirtual(function* () {
       const loop = getRunningLoop();
-      let caught: unknown = null;
-      try {
-        yield* timeout(100, () => descend(800, () => sleep(1000)));
-      } catch (e) {
-        caught = e;
-      }
+      const caught = yield* expectRaises(timeout(100, () => descend(800, () => sleep(1000))));
       expect(caught).toBeInstanceOf(TimeoutError);
       expect(loop.time()).toBe(100);
 

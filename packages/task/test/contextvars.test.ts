@@ -2,6 +2,8 @@
 import { getRunningLoop, RuntimeError } from "@corio/interfaces";
 import { Context, ContextVar, copyContext } from "@corio/loop";
 import { describe, expect, it } from "vitest";
+// @corio/testkit depends on @corio/task, so these tests take the helper from its source.
+import { expectRaises } from "../../testkit/src/throws.js";
 import { createTask, currentTask, run, sleep, type Task } from "../src/index.js";
 import { runVirtual } from "../src/testing.js";
 
@@ -75,14 +77,7 @@ describe("contextvars in tasks", () => {
         })(),
         { context: ctx },
       );
-      const err = yield* (function* () {
-        try {
-          yield* t;
-        } catch (e) {
-          return e;
-        }
-        return null;
-      })();
+      const err = yield* expectRaises(t);
       expect(err).toBeInstanceOf(RuntimeError);
       expect(String(err)).toMatch(/cannot enter context/);
     }));
