@@ -5,24 +5,17 @@
  * the lines are collected there.
  */
 import { type Coroutine, run } from "corio";
+import { printedBy } from "./cpython-real.js";
 import { ename, print } from "./trace.js";
 
 /** Runs `main` on the real clock; resolves to the printed trace. */
-export async function runRealScenario(main: () => Coroutine<unknown>): Promise<string> {
-  const lines: string[] = [];
-  const log = console.log;
-  console.log = (...args: unknown[]) => {
-    lines.push(args.map(String).join(" "));
-  };
-  try {
+export function runRealScenario(main: () => Coroutine<unknown>): Promise<string> {
+  return printedBy(async () => {
     try {
       const result = await run(main, { setup: (loop) => loop.setExceptionHandler(() => {}) });
       if (result !== undefined) print("main returned", result);
     } catch (error) {
       print("main raised", ename(error));
     }
-  } finally {
-    console.log = log;
-  }
-  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+  });
 }
