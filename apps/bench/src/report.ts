@@ -209,6 +209,13 @@ export function fillTemplate(template: string, results: Results): string {
   return template.replace(/\{\{([^}]+)\}\}/g, (_, key: string) => {
     if (key === "time") return `${results.generatedAt.slice(11, 16)} UTC`;
     if (key === "load") return String(results.machine.loadAverageBefore[0]);
+    // The verdict of a workload's target in this run, so the analysis never states one by hand.
+    const v = /^met(-zh)?:([\w-]+)$/.exec(key);
+    if (v !== null) {
+      const met = results.rows.find((r) => r.workload === v[2])?.met;
+      if (met === undefined || met === null) return "—";
+      return v[1] === undefined ? (met ? "met" : "not met") : met ? "达标" : "未达标";
+    }
     const f = /^floor:([\w-]+)(:item)?$/.exec(key);
     if (f !== null) {
       const floor = results.floors?.find((x) => x.id === f[1]);

@@ -101,6 +101,28 @@ describe("the harness", () => {
     expect(ratioChart(results)).toContain("<svg");
   });
 
+  it("fills the verdict keys of an analysis template from the rows, in English and Chinese", () => {
+    const row = (workload: string, met: boolean | null) => ({
+      workload,
+      title: workload,
+      unit: "x/s",
+      better: "higher" as const,
+      target: "t",
+      met,
+      medians: {},
+      samples: {},
+      ratios: {},
+      resized: [],
+      errors: {},
+      formatted: {},
+    });
+    const results = resultsOf({ rows: [row("W2", true), row("W5", false), row("W7", null)] });
+    expect(fillTemplate("{{met:W2}} {{met:W5}} {{met:W7}} {{met:W9}}", results)).toBe(
+      "met not met — —",
+    );
+    expect(fillTemplate("{{met-zh:W2}} {{met-zh:W5}}", results)).toBe("达标 未达标");
+  });
+
   it("fills floor keys of an analysis template, and a dash for a floor not measured", () => {
     const floors = [{ id: "W5", label: "W5: x", n: 10, nsPerItem: 1650, perSecond: 606_060 }];
     const results = resultsOf({ floors });
